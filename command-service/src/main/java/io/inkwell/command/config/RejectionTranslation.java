@@ -1,0 +1,39 @@
+package io.inkwell.command.config;
+
+import io.inkwell.command.domain.Rejection;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a refused command into a {@link CommandExecutionException} whose details say why. Exceptions do
+ * not survive the trip through Axon Server, details do; locally the web layer reads the same details.
+ */
+@Component
+class RejectionTranslation implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        try {
+            return chain.proceed();
+        } catch (Rejection rejection) {
+            throw translated(rejection);
+        } catch (AggregateNotFoundException e) {
+            throw translated(new Rejection(Rejection.Kind.NOT_FOUND, "not-found",
+                    "Nothing with id " + e.getAggregateIdentifier() + " exists"));
+        } catch (ConflictingAggregateVersionException e) {
+            throw translated(new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-mismatch",
+                    "If-Match names version " + (e.getExpectedVersion() + 1) + " but the current version is "
+                            + (e.getActualVersion() + 1)));
+        }
+    }
+
+    private static CommandExecutionException translated(Rejection rejection) {
+        return new CommandExecutionException(rejection.getMessage(), rejection, rejection.details());
+    }
+}

@@ -1,0 +1,132 @@
+package io.inkwell.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real Keycloak, run from its distribution on Maven Central in a child process, with the Inkwell realm
+ * imported from {@code keycloak/inkwell-realm.json}. The issuer always names {@code localhost}, whatever
+ * address a client uses, so that tokens fetched one way are accepted by services configured the other.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "inkwell";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private KeycloakServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param home       folder to unpack the distribution into (reused when already there)
+     * @param port       HTTP port
+     * @param persistent keep users and sessions in a file database inside {@code home}; otherwise in memory
+     */
+    public static KeycloakServer start(Path home, int port, boolean persistent) {
+        Path zip = Path.of(Distributions.property("keycloak.distribution"));
+        Distributions.unpack(zip, home);
+        try {
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/inkwell-realm.json")) {
+                Files.copy(realm, imports.resolve("inkwell-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path log = home.resolve("keycloak.log");
+            List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
+                    "--import-realm", "--db=" + (persistent ? "dev-file" : "dev-mem")));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            // Keycloak's thread pool resets thread locals, which JDK 24+ allows only when asked.
+            builder.environment().putIfAbsent("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+            KeycloakServer server = new KeycloakServer(builder.start(), port, log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String issuer() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    /** Where services fetch the signing keys: by address, so that no name lookup is involved. */
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM + "/protocol/openid-connect/certs";
+    }
+
+    public String tokenEndpoint() {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM + "/protocol/openid-connect/token";
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest discovery = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+}
