@@ -7,12 +7,12 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a refused command into a {@link CommandExecutionException} whose details say why. Exceptions do
  * not survive the trip through Axon Server, details do; locally the web layer reads the same details.
+ * (A stale expected version is found later, when the unit of work commits; the web layer maps that one.)
  */
 @Component
 class RejectionTranslation implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -26,10 +26,6 @@ class RejectionTranslation implements MessageHandlerInterceptor<CommandMessage<?
         } catch (AggregateNotFoundException e) {
             throw translated(new Rejection(Rejection.Kind.NOT_FOUND, "not-found",
                     "Nothing with id " + e.getAggregateIdentifier() + " exists"));
-        } catch (ConflictingAggregateVersionException e) {
-            throw translated(new Rejection(Rejection.Kind.PRECONDITION_FAILED, "version-mismatch",
-                    "If-Match names version " + (e.getExpectedVersion() + 1) + " but the current version is "
-                            + (e.getActualVersion() + 1)));
         }
     }
 

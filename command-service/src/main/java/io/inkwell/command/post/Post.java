@@ -97,11 +97,11 @@ class Post {
     }
 
     private void requireChangeableBy(Actor actor) {
-        if (!actor.is(authorId) && !actor.isModerator()) {
-            throw Rejection.forbidden("not-post-author", "Only the author or a moderator may change this post");
-        }
         if (deleted) {
             throw Rejection.conflict("post-deleted", "Post " + postId + " has been deleted");
+        }
+        if (!actor.is(authorId) && !actor.isModerator()) {
+            throw Rejection.forbidden("not-post-author", "Only the author or a moderator may change this post");
         }
     }
 

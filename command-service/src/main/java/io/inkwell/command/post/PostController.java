@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/posts", produces = "application/json")
+@RequestMapping("/api/v1/posts")
 class PostController {
 
     private final CommandGateway commands;

@@ -68,11 +68,11 @@ class User {
     }
 
     private void requireChangeableBy(Actor actor) {
-        if (!actor.is(userId) && !actor.isAdmin()) {
-            throw Rejection.forbidden("not-profile-owner", "Only the user themself or an admin may change this profile");
-        }
         if (deleted) {
             throw Rejection.conflict("user-deleted", "User " + userId + " has been deleted");
+        }
+        if (!actor.is(userId) && !actor.isAdmin()) {
+            throw Rejection.forbidden("not-profile-owner", "Only the user themself or an admin may change this profile");
         }
     }
 

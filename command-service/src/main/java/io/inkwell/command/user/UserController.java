@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/users", produces = "application/json")
+@RequestMapping("/api/v1/users")
 class UserController {
 
     private final CommandGateway commands;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -78,7 +79,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         // Spring's own problems (405, 406, 415, ...) get our type URIs too.
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(ProblemTypes.uri("http-" + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
@@ -95,6 +97,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .filter(Rejection.Details.class::isInstance)
                 .map(details -> rejected((Rejection.Details) details))
                 .orElseGet(() -> unexpected(e));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem(HttpStatus.PRECONDITION_FAILED,
+                "version-mismatch", "If-Match names version " + (e.getExpectedVersion() + 1)
+                        + " but the current version is " + (e.getActualVersion() + 1)));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

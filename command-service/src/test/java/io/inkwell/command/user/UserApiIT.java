@@ -1,0 +1,138 @@
+package io.inkwell.command.user;
+
+import static io.inkwell.command.Api.json;
+import static io.inkwell.command.Api.register;
+import static io.inkwell.command.Api.uniqueEmail;
+import static io.inkwell.command.Callers.newIdentity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.inkwell.command.CommandServiceIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@CommandServiceIT
+class UserApiIT {
+
+    private static final String PROBLEM = "https://inkwell.example/problems/";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void registersTheCallersProfileWithVersionOneAsETag() throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/users").with(newIdentity("user"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "  Alice Writer  ", "email": "%s"}""".formatted(uniqueEmail())))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1))
+                .andReturn();
+        String id = json(result).get("id").asString();
+        assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/v1/users/" + id);
+        assertThat(jdbc.sql("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'name' FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ?").param(id).query(String.class).single()).isEqualTo("Alice Writer");
+    }
+
+    @Test
+    void refusesASecondProfileForTheSameIdentity() throws Exception {
+        JwtRequestPostProcessor caller = newIdentity("user");
+        register(mvc, caller, uniqueEmail());
+        mvc.perform(post("/api/v1/users").with(caller).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Again\", \"email\": \"%s\"}".formatted(uniqueEmail())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "identity-already-registered"));
+    }
+
+    @Test
+    void refusesAnEmailThatIsTakenWhateverItsCase() throws Exception {
+        String email = uniqueEmail();
+        register(mvc, newIdentity("user"), email);
+        mvc.perform(post("/api/v1/users").with(newIdentity("user")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Copycat\", \"email\": \"%s\"}".formatted(email.toUpperCase())))
+                .andExpect(status().isConflict())
+                .andExpect(content -> assertThat(content.getResponse().getContentType()).startsWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value(PROBLEM + "email-taken"))
+                .andExpect(jsonPath("$.status").value(409));
+    }
+
+    @Test
+    void updatesWithACurrentIfMatchAndRefusesAStaleOneWithoutChangingAnything() throws Exception {
+        JwtRequestPostProcessor owner = newIdentity("user");
+        String id = register(mvc, owner, uniqueEmail());
+        mvc.perform(put("/api/v1/users/" + id).with(owner).header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Renamed\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.version").value(2));
+        mvc.perform(put("/api/v1/users/" + id).with(owner).header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Lost update\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "version-mismatch"));
+        assertThat(eventsOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void letsOnlyTheUserThemselfOrAnAdminChangeAProfile() throws Exception {
+        String id = register(mvc, newIdentity("user"), uniqueEmail());
+        mvc.perform(put("/api/v1/users/" + id).with(newIdentity("user", "moderator"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Hijacked\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "not-profile-owner"));
+        mvc.perform(put("/api/v1/users/" + id).with(newIdentity("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Fixed by admin\"}"))
+                .andExpect(status().isOk());
+        assertThat(eventsOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownUser() throws Exception {
+        mvc.perform(put("/api/v1/users/no-such-user").with(newIdentity("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Nobody\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "not-found"));
+    }
+
+    @Test
+    void deletesAProfileReleasingItsEmailAndRefusingFurtherChanges() throws Exception {
+        JwtRequestPostProcessor owner = newIdentity("user");
+        String email = uniqueEmail();
+        String id = register(mvc, owner, email);
+        mvc.perform(delete("/api/v1/users/" + id).with(owner)).andExpect(status().isNoContent());
+        mvc.perform(put("/api/v1/users/" + id).with(owner)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Back\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "user-deleted"));
+        assertThat(jdbc.sql("SELECT count(*) FROM user_emails WHERE user_id = ?").param(id).query(Long.class).single())
+                .isZero();
+        register(mvc, newIdentity("user"), email);
+    }
+
+    @Test
+    void refusesARequestWithoutATokenWithABearerChallenge() throws Exception {
+        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Anonymous\", \"email\": \"anon@inkwell.test\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.type").value(PROBLEM + "unauthorized"));
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId).query(Long.class).single();
+    }
+}
