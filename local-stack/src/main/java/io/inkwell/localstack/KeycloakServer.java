@@ -63,6 +63,8 @@ public final class KeycloakServer implements AutoCloseable {
             // Keycloak's thread pool resets thread locals, which JDK 24+ allows only when asked.
             builder.environment().putIfAbsent("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
             KeycloakServer server = new KeycloakServer(builder.start(), port, log);
+            // Whatever ends this JVM, even while Keycloak is still starting, ends Keycloak too.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
             server.awaitReady();
             return server;
         } catch (IOException e) {

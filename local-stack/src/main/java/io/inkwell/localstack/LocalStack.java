@@ -18,6 +18,7 @@ public final class LocalStack {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         new LocalStack().run(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize());
     }
 

@@ -77,9 +77,7 @@ public final class TestKeycloak {
 
     private KeycloakServer start() {
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "inkwell-test-keycloak");
-        KeycloakServer keycloak = KeycloakServer.start(home, port, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "test-keycloak-stop"));
-        return keycloak;
+        return KeycloakServer.start(home, port, false);
     }
 
     private static int freePort() {
