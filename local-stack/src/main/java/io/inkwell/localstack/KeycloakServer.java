@@ -72,6 +72,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** The Keycloak version this build runs, to name folders that hold one version's files. */
+    public static String version() {
+        return Distributions.property("keycloak.version");
+    }
+
     public int port() {
         return port;
     }

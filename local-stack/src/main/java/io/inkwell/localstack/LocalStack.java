@@ -37,7 +37,7 @@ public final class LocalStack {
 
         say("Starting Keycloak on port " + keycloakPort + " (first start unpacks it and takes about a minute)");
         KeycloakServer keycloak = remember(KeycloakServer.start(
-                data.resolve("keycloak-" + Distributions.property("keycloak.version")), keycloakPort, true));
+                data.resolve("keycloak-" + KeycloakServer.version()), keycloakPort, true));
 
         Map<String, String> environment = Map.of(
                 "INKWELL_DB_URL", postgres.jdbcUrl("inkwell"),

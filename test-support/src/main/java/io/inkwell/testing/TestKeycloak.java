@@ -76,7 +76,7 @@ public final class TestKeycloak {
     }
 
     private KeycloakServer start() {
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "inkwell-test-keycloak");
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "inkwell-test-keycloak-" + KeycloakServer.version());
         return KeycloakServer.start(home, port, false);
     }
 
