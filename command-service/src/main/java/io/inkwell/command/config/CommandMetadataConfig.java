@@ -3,7 +3,7 @@ package io.inkwell.command.config;
 import io.inkwell.api.MetadataKeys;
 import io.inkwell.command.security.Caller;
 import io.inkwell.command.security.CurrentCaller;
-import io.inkwell.command.web.RequestIdFilter;
+import io.inkwell.support.web.RequestIdFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

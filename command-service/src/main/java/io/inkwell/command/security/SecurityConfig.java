@@ -1,5 +1,7 @@
 package io.inkwell.command.security;
 
+import io.inkwell.support.security.ProblemAuthenticationEntryPoint;
+import io.inkwell.support.security.RealmRolesConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package io.inkwell.command.web;
+package io.inkwell.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,13 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies above {@code inkwell.max-request-size} with 413, before anything reads them: at
  * once when {@code Content-Length} says so, and while reading when a chunked body grows too large.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    RequestSizeLimitFilter(@Value("${inkwell.max-request-size:1MB}") DataSize limit) {
+    public RequestSizeLimitFilter(DataSize limit) {
         this.limit = limit.toBytes();
     }
 
@@ -46,7 +43,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body that turned out larger than the limit; the advice answers 413. */
-    static final class RequestTooLargeException extends IOException {
+    public static final class RequestTooLargeException extends IOException {
         RequestTooLargeException(long limit) {
             super("The request body may have at most " + limit + " bytes");
         }

@@ -1,4 +1,4 @@
-package io.inkwell.command.web;
+package io.inkwell.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a correlation id: the client's {@code X-Request-Id} when it is a plausible one,
  * otherwise a new one. It is echoed in the response, put in the logs and recorded with the events.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 

@@ -1,8 +1,8 @@
-package io.inkwell.command.security;
+package io.inkwell.support.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.inkwell.command.web.ProblemTypes;
+import io.inkwell.support.web.ProblemTypes;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +12,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} challenge that bearer-token
  * clients expect. Tokens are never logged; the reason and path are.
  */
-@Component
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
 

@@ -1,4 +1,4 @@
-package io.inkwell.command.config;
+package io.inkwell.support.axon;
 
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -16,19 +16,28 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Axon's JDBC storage engine on PostgreSQL, in tables that Flyway owns ({@code db/migration}). Names are
+ * Axon's JDBC storage engine on PostgreSQL, in tables that command-service's Flyway migrations own; each
+ * service keeps its processors' tokens in a table of its own ({@code inkwell.axon.token-table}). Names are
  * snake_case so that analysts can query them without quoting; payloads are JSON in {@code bytea}.
  * <p>
  * Axon's own JDBC auto-configuration waits for a DataSource bean by the package names of Spring Boot 3 and
  * so never applies on Boot 4; these beans are the ones it would have made. Events, uniqueness claims and
  * idempotency records share one Spring transaction through {@link SpringTransactionManager}.
  */
-@Configuration(proxyBeanMethods = false)
-class EventStoreConfig {
+@AutoConfiguration(beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration"})
+public class PostgresEventStoreAutoConfiguration {
 
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
@@ -45,7 +54,9 @@ class EventStoreConfig {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /** Not with Axon Server, which then stores the events itself. */
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver exceptions, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema,
@@ -86,9 +97,9 @@ class EventStoreConfig {
     }
 
     @Bean
-    TokenSchema tokenSchema() {
+    TokenSchema tokenSchema(@Value("${inkwell.axon.token-table:token_entry}") String table) {
         return TokenSchema.builder()
-                .setTokenTable("token_entry")
+                .setTokenTable(table)
                 .setProcessorNameColumn("processor_name")
                 .setSegmentColumn("segment")
                 .setTokenColumn("token")

@@ -1,4 +1,4 @@
-package io.inkwell.command.security;
+package io.inkwell.support.security;
 
 import java.util.Collection;
 import java.util.List;
