@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        // These machines have no internet; Axon's update check would only log failures.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }

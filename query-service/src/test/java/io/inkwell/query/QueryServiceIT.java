@@ -1,31 +1,24 @@
 package io.inkwell.query;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.inkwell.testing.ElasticsearchTestInfrastructure;
 import io.inkwell.testing.InkwellTestInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@SpringBootTest
+/**
+ * query-service on real PostgreSQL, Elasticsearch and Keycloak. Every integration test uses this one
+ * annotation, so they all share one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = InkwellTestInfrastructure.class)
-class QueryServiceIT {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Test
-    void reportsHealthyWithoutAToken() {
-        assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyJson()
-                .extractingPath("$.status").isEqualTo("UP");
-    }
-
-    @Test
-    void refusesTheApiWithoutAToken() {
-        assertThat(mvc.get().uri("/api/v1/posts")).hasStatus(401);
-    }
+@ContextConfiguration(initializers = {InkwellTestInfrastructure.class, ElasticsearchTestInfrastructure.class,
+        EventStoreSchema.class})
+public @interface QueryServiceIT {
 }

@@ -34,7 +34,7 @@ public record TestDatabase(String jdbcUrl, String username, String password) {
         return new TestDatabase(server.jdbcUrl("inkwell"), "inkwell", "inkwell");
     }
 
-    private static boolean dockerAvailable() {
+    static boolean dockerAvailable() {
         boolean dockerConfigured = System.getenv("DOCKER_HOST") != null
                 || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
         if (Boolean.getBoolean("inkwell.tests.embedded") || !dockerConfigured) {

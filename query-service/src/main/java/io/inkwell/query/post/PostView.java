@@ -1,0 +1,145 @@
+package io.inkwell.query.post;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.BatchSize;
+
+/** A post as readers see it, with its tags in the author's order. */
+@Entity
+@Table(name = "posts")
+public class PostView {
+
+    public enum Status { DRAFT, PUBLISHED, DELETED }
+
+    @Id
+    private String id;
+    @Column(name = "author_id")
+    private String authorId;
+    private String title;
+    private String content;
+    private String slug;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private long version;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "published_at")
+    private Instant publishedAt;
+    // At most ten per post; loaded with the post, for a whole page at once.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
+    @CollectionTable(name = "post_tags", joinColumns = @JoinColumn(name = "post_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "tag")
+    private List<String> tags = new ArrayList<>();
+
+    protected PostView() {
+    }
+
+    PostView(String id, String authorId, String title, String content, String slug, List<String> tags,
+             long version, Instant at) {
+        this.id = id;
+        this.authorId = authorId;
+        this.title = title;
+        this.content = content;
+        this.slug = slug;
+        this.tags = new ArrayList<>(tags);
+        this.status = Status.DRAFT;
+        this.version = version;
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    void edit(String title, String content, long version, Instant at) {
+        this.title = title;
+        this.content = content;
+        touch(version, at);
+    }
+
+    void retag(List<String> tags, long version, Instant at) {
+        this.tags.clear();
+        this.tags.addAll(tags);
+        touch(version, at);
+    }
+
+    void publish(long version, Instant at) {
+        this.status = Status.PUBLISHED;
+        this.publishedAt = at;
+        touch(version, at);
+    }
+
+    void unpublish(long version, Instant at) {
+        this.status = Status.DRAFT;
+        this.publishedAt = null;
+        touch(version, at);
+    }
+
+    void delete(long version, Instant at) {
+        this.status = Status.DELETED;
+        this.tags.clear();
+        touch(version, at);
+    }
+
+    private void touch(long version, Instant at) {
+        this.version = version;
+        this.updatedAt = at;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getAuthorId() {
+        return authorId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public List<String> getTags() {
+        return List.copyOf(tags);
+    }
+}

@@ -1,0 +1,36 @@
+package io.inkwell.query.post;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface PostViews extends JpaRepository<PostView, String>, JpaSpecificationExecutor<PostView> {
+
+    Optional<PostView> findBySlug(String slug);
+
+    /** Tags with the number of published posts that carry them, most used first. */
+    @Query(value = """
+            select t as name, count(p) as count from PostView p join p.tags t
+            where p.status = io.inkwell.query.post.PostView.Status.PUBLISHED
+            group by t order by count(p) desc, t""",
+            countQuery = """
+            select count(distinct t) from PostView p join p.tags t
+            where p.status = io.inkwell.query.post.PostView.Status.PUBLISHED""")
+    Page<TagCount> countPublishedByTag(Pageable page);
+
+    interface TagCount {
+        String getName();
+
+        long getCount();
+    }
+
+    /** Tags are shared rows; a new one is added the first time a post carries it. */
+    @Modifying
+    @Query(value = "INSERT INTO query.tags (name) VALUES (:name) ON CONFLICT DO NOTHING", nativeQuery = true)
+    void addTag(@Param("name") String name);
+}

@@ -1,0 +1,77 @@
+package io.inkwell.query.user;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.inkwell.query.security.CurrentViewer;
+import io.inkwell.query.security.Viewer;
+import io.inkwell.query.web.NotCaughtUpException;
+import io.inkwell.query.web.NotFoundException;
+import io.inkwell.query.web.PageResponse;
+import io.inkwell.query.web.ReadModelUpdates;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+class UserController {
+
+    /** A profile; the email only for the user themself and admins. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserResponse(String id, String name, String email, long version, Instant registeredAt, Instant updatedAt) {
+    }
+
+    private final UserViews users;
+    private final CurrentViewer viewers;
+    private final ReadModelUpdates updates;
+    private final Duration maxWait;
+
+    UserController(UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+                   @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
+        this.users = users;
+        this.viewers = viewers;
+        this.updates = updates;
+        this.maxWait = maxWait;
+    }
+
+    /** Lists active profiles by name; {@code search} matches names, and emails too for admins. */
+    @GetMapping
+    PageResponse<UserResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+                                    @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
+                                    @RequestParam(required = false) @Size(min = 1, max = 100) String search) {
+        Viewer viewer = viewers.get();
+        PageRequest request = PageRequest.of(page - 1, limit, Sort.by("name", "id"));
+        Page<UserView> found = search == null || search.isBlank()
+                ? users.findByActiveTrue(request)
+                : users.search(search.strip(), viewer.isAdmin(), request);
+        return PageResponse.of(found, user -> response(user, viewer));
+    }
+
+    @GetMapping("/{id}")
+    UserResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion) {
+        Viewer viewer = viewers.get();
+        UserView user = minVersion == null
+                ? users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
+                : updates.await(() -> users.findById(id).filter(u -> u.getVersion() >= minVersion), maxWait)
+                        .orElseThrow(() -> new NotCaughtUpException("User " + id, minVersion));
+        if (!user.isActive()) {
+            throw new NotFoundException("User " + id + " does not exist");
+        }
+        return response(user, viewer);
+    }
+
+    private static UserResponse response(UserView user, Viewer viewer) {
+        return new UserResponse(user.getId(), user.getName(), viewer.maySeeEmailOf(user.getId()) ? user.getEmail() : null,
+                user.getVersion(), user.getRegisteredAt(), user.getUpdatedAt());
+    }
+}
