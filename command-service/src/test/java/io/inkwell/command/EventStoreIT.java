@@ -3,7 +3,7 @@ package io.inkwell.command;
 import static io.inkwell.command.Api.createPost;
 import static io.inkwell.command.Api.register;
 import static io.inkwell.command.Api.uniqueEmail;
-import static io.inkwell.command.Callers.identity;
+import static io.inkwell.testing.Callers.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -3,7 +3,7 @@ package io.inkwell.command.web;
 import static io.inkwell.command.Api.createPost;
 import static io.inkwell.command.Api.register;
 import static io.inkwell.command.Api.uniqueEmail;
-import static io.inkwell.command.Callers.newIdentity;
+import static io.inkwell.testing.Callers.newIdentity;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;

@@ -3,7 +3,7 @@ package io.inkwell.command.web;
 import static io.inkwell.command.Api.json;
 import static io.inkwell.command.Api.register;
 import static io.inkwell.command.Api.uniqueEmail;
-import static io.inkwell.command.Callers.newIdentity;
+import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;

@@ -3,7 +3,10 @@ package io.inkwell.support.web;
 import io.inkwell.support.security.ProblemAuthenticationEntryPoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.util.unit.DataSize;
 
 /** The HTTP behaviour both services share: request ids, body limits and problem details for every failure. */
@@ -23,6 +26,17 @@ public class WebSupportAutoConfiguration {
     @Bean
     ProblemDetailsHandler problemDetailsHandler() {
         return new ProblemDetailsHandler();
+    }
+
+    /** Query parameters name enum values in any case ("newest", "NEWEST"), as Spring Boot binds properties. */
+    @Bean
+    WebMvcConfigurer lenientEnumParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                ApplicationConversionService.addApplicationConverters(registry);
+            }
+        };
     }
 
     @Bean

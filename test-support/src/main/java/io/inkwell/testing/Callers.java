@@ -1,8 +1,7 @@
-package io.inkwell.command;
+package io.inkwell.testing;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
-import io.inkwell.testing.TestKeycloak;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.security.core.GrantedAuthority;
