@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -70,6 +71,12 @@ class PostProjection {
     @EventHandler
     void on(PostDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.postId(), sequence, post -> post.delete(sequence + 1, at));
+    }
+
+    /** A replay rebuilds the read model from nothing. */
+    @ResetHandler
+    void reset() {
+        posts.deleteAllInBatch();
     }
 
     private void apply(String postId, long sequence, Consumer<PostView> change) {

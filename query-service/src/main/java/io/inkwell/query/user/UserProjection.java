@@ -8,6 +8,7 @@ import io.inkwell.query.web.ReadModelUpdates;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,12 @@ class UserProjection {
     @EventHandler
     void on(UserDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.userId(), sequence, user -> user.deactivate(sequence + 1, at));
+    }
+
+    /** A replay rebuilds the read model from nothing. */
+    @ResetHandler
+    void reset() {
+        users.deleteAllInBatch();
     }
 
     private void apply(String userId, long sequence, java.util.function.Consumer<UserView> change) {

@@ -1,0 +1,61 @@
+package io.inkwell.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.inkwell.query.History;
+import io.inkwell.query.QueryServiceIT;
+import io.inkwell.testing.TestElasticsearch;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Elasticsearch goes away and comes back: search says so meanwhile, and afterwards misses nothing. */
+@QueryServiceIT
+class SearchOutageIT {
+
+    @Autowired
+    History history;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void searchIsUnavailableDuringAnOutageAndFindsEveryPostAfterIt() throws Exception {
+        TestElasticsearch elasticsearch = TestElasticsearch.get();
+        assumeTrue(elasticsearch.canRestart(), "the embedded node can be stopped; a container would change its port");
+        String author = history.registerUser("Outage Writer", "outage-" + UUID.randomUUID() + "@inkwell.test",
+                "https://issuer.test", UUID.randomUUID().toString());
+        String word = "outage" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+
+        elasticsearch.stop();
+        try {
+            mvc.perform(get("/api/v1/search/posts?q=" + word))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/search-unavailable"));
+            for (int i = 0; i < 5; i++) {
+                history.publishedPost(author, word + " number " + i, "written while search was down", List.of("outage"));
+            }
+            // The rest of the API keeps working.
+            await().untilAsserted(() -> mvc.perform(get("/api/v1/posts?author=" + author))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.meta.total").value(5)));
+        } finally {
+            elasticsearch.start();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            String body = mvc.perform(get("/api/v1/search/posts?q=" + word)).andReturn().getResponse().getContentAsString();
+            assertThat(JsonMapper.shared().readTree(body).path("meta").path("total").asLong()).isEqualTo(5);
+        });
+    }
+}
