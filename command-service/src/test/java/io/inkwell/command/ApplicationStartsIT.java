@@ -1,5 +1,6 @@
 package io.inkwell.command;
 
+import static org.hamcrest.Matchers.hasKey;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,5 +18,16 @@ class ApplicationStartsIT {
     @Test
     void reportsHealthyWithoutAToken() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void documentsEveryEndpointWithItsSecuritySchemes() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths", hasKey("/api/v1/users")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/v1/users/{id}")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/v1/posts")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/v1/posts/{id}/publish")))
+                .andExpect(jsonPath("$.components.securitySchemes", hasKey("bearer")));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A real single-node Elasticsearch from Elastic's minimal distribution on Maven Central, in a child
@@ -60,6 +59,36 @@ public final class ElasticsearchServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where a node that should keep its data in {@code wanted} can actually keep it. Under root the node
+     * runs as {@code nobody}; when a parent of {@code wanted} is closed to others (a home folder, say), the
+     * data goes to a folder under /var/tmp and {@code wanted} becomes a link to it. A missing link means a
+     * fresh start, so whatever the outside folder held before is dropped with it.
+     */
+    public static Path workDirectoryFor(Path wanted) throws IOException {
+        Path target = wanted.toAbsolutePath();
+        if (!runningAsRoot() || reachableByOthers(target.getParent())) {
+            return target;
+        }
+        Path outside = Path.of("/var/tmp", "inkwell-elasticsearch-" + Integer.toHexString(target.toString().hashCode()));
+        if (!Files.isSymbolicLink(target)) {
+            Distributions.deleteRecursively(outside);
+            Files.createDirectories(outside);
+            Files.createDirectories(target.getParent());
+            Files.createSymbolicLink(target, outside);
+        }
+        return outside;
+    }
+
+    private static boolean reachableByOthers(Path folder) throws IOException {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String version() {
@@ -141,14 +170,9 @@ public final class ElasticsearchServer implements AutoCloseable {
         }
         if (runningAsRoot()) {
             run("chown", "-R", id("-u") + ":" + id("-g"), work.toString());
-            // nobody must be able to pass through every folder above its work folder.
-            for (Path parent = work.getParent(); parent != null; parent = parent.getParent()) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(parent);
-                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new IllegalStateException("Elasticsearch runs as 'nobody', who cannot reach " + work
-                            + " because " + parent + " is closed to others; choose a data folder elsewhere"
-                            + " (INKWELL_DATA_DIR) or open it with 'chmod o+x " + parent + "'");
-                }
+            if (!reachableByOthers(work.getParent())) {
+                throw new IllegalStateException("Elasticsearch runs as 'nobody', who cannot reach " + work
+                        + "; use ElasticsearchServer.workDirectoryFor to place its data");
             }
         }
     }

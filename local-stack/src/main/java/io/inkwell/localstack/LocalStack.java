@@ -27,6 +27,7 @@ public final class LocalStack {
         Path logs = Files.createDirectories(data.resolve("logs"));
         int postgresPort = Integer.parseInt(env("INKWELL_POSTGRES_PORT", "55432"));
         int keycloakPort = Integer.parseInt(env("INKWELL_KEYCLOAK_PORT", "8180"));
+        int elasticsearchPort = Integer.parseInt(env("INKWELL_ELASTICSEARCH_PORT", "9200"));
         int commandPort = Integer.parseInt(env("INKWELL_COMMAND_PORT", "8081"));
         int queryPort = Integer.parseInt(env("INKWELL_QUERY_PORT", "8082"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
@@ -39,7 +40,12 @@ public final class LocalStack {
         KeycloakServer keycloak = remember(KeycloakServer.start(
                 data.resolve("keycloak-" + KeycloakServer.version()), keycloakPort, true));
 
+        say("Starting Elasticsearch on port " + elasticsearchPort);
+        ElasticsearchServer elasticsearch = remember(ElasticsearchServer.start(
+                ElasticsearchServer.workDirectoryFor(data.resolve("elasticsearch")), elasticsearchPort));
+
         Map<String, String> environment = Map.of(
+                "INKWELL_ELASTICSEARCH_URI", elasticsearch.uri(),
                 "INKWELL_DB_URL", postgres.jdbcUrl("inkwell"),
                 "INKWELL_DB_USER", "inkwell",
                 "INKWELL_DB_PASSWORD", "inkwell",
@@ -58,7 +64,9 @@ public final class LocalStack {
                 Inkwell is running.
                   command-service  http://localhost:%d/api/v1   (log: %s)
                   query-service    http://localhost:%d/api/v1   (log: %s)
+                  Swagger UI       http://localhost:%d/swagger-ui.html and http://localhost:%d/swagger-ui.html
                   Keycloak         http://localhost:%d          (admin console: admin / admin)
+                  Elasticsearch    %s
                   PostgreSQL       %s  (user inkwell, password inkwell)
 
                 Get a token (users alice, bob, mod, ana, admin; password <user>-Passw0rd):
@@ -66,7 +74,8 @@ public final class LocalStack {
                        -d password=alice-Passw0rd %s
 
                 Press Ctrl-C to stop.
-                """.formatted(commandPort, command.log(), queryPort, query.log(), keycloakPort,
+                """.formatted(commandPort, command.log(), queryPort, query.log(), commandPort, queryPort, keycloakPort,
+                elasticsearch.uri(),
                 postgres.jdbcUrl("inkwell"), keycloak.issuer() + "/protocol/openid-connect/token"));
 
         // Either service dying ends the run, so that a broken stack never looks healthy.

@@ -21,6 +21,7 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/posts").hasRole("user")
                         .requestMatchers("/api/v1/**").authenticated()
