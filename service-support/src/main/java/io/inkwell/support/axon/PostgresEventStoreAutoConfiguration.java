@@ -1,5 +1,6 @@
 package io.inkwell.support.axon;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -7,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -71,6 +73,17 @@ public class PostgresEventStoreAutoConfiguration {
                 .transactionManager(transactions)
                 .schema(schema)
                 .build();
+    }
+
+    /**
+     * Events appended by another process (command-service, for query-service) are found by polling; Axon's
+     * default of a second would make every read model lag by up to that much.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  @Value("${inkwell.axon.poll-interval:100ms}") Duration pollInterval) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(pollInterval.toMillis()).build();
     }
 
     @Bean
