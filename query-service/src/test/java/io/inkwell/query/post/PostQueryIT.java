@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.user.UserViews;
 import io.inkwell.testing.TestKeycloak;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ class PostQueryIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    UserViews users;
+
     private String author;
     private JwtRequestPostProcessor asAuthor;
 
@@ -42,6 +46,8 @@ class PostQueryIT {
         String subject = UUID.randomUUID().toString();
         author = history.registerUser("Paula Poster", "paula-" + subject + "@inkwell.test", TestKeycloak.get().issuer(), subject);
         asAuthor = identity(subject, "user");
+        // Users and posts are separate read models; a reader sees the author's name once both have it.
+        await().until(() -> users.existsById(author));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.user.UserViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,9 @@ class SearchIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    UserViews users;
+
     private String author;
     private String word;
 
@@ -38,7 +42,8 @@ class SearchIT {
     void anAuthorAndAWordOfThisTest() {
         author = history.registerUser("Searchable Author", "search-" + UUID.randomUUID() + "@inkwell.test",
                 "https://issuer.test", UUID.randomUUID().toString());
-        word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 8);
+        word = letters(10);
+        await().until(() -> users.existsById(author));
     }
 
     @Test
@@ -166,6 +171,16 @@ class SearchIT {
             }
         }
         return 0;
+    }
+
+    /** A made-up word that no other test uses. */
+    static String letters(int count) {
+        StringBuilder word = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < count; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 
     private static char swap(char c) {

@@ -35,7 +35,7 @@ class SearchOutageIT {
         assumeTrue(elasticsearch.canRestart(), "the embedded node can be stopped; a container would change its port");
         String author = history.registerUser("Outage Writer", "outage-" + UUID.randomUUID() + "@inkwell.test",
                 "https://issuer.test", UUID.randomUUID().toString());
-        String word = "outage" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = "outage" + SearchIT.letters(6);
 
         elasticsearch.stop();
         try {
