@@ -1,39 +1,35 @@
 package io.inkwell.command.security;
 
-import io.inkwell.support.security.ProblemAuthenticationEntryPoint;
-import io.inkwell.support.security.RealmRolesConverter;
+import io.inkwell.support.security.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The whole access policy of command-service in one place. Every command needs a valid access token; who
- * may change which profile or post (owner, moderator, admin) is a rule of the aggregates themselves.
+ * The whole access policy of command-service in one place. Every command needs a valid access token;
+ * writing posts needs the role {@code user}. Who may change which profile or post (the owner, a
+ * moderator, an admin) is a rule of the aggregates themselves, tested with them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-        return http
+    SecurityFilterChain api(HttpSecurity http, ApiSecurity apiSecurity) throws Exception {
+        return apiSecurity.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/*").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/users/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/posts").hasRole("user")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/posts/*/publish", "/api/v1/posts/*/unpublish").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/posts/*").authenticated()
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // A bearer-token API: no cookies, so no cross-site request forgery to defend against.
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 }

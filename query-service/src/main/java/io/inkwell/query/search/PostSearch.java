@@ -62,7 +62,8 @@ class PostSearch {
                     s.postFilter(f -> f.term(t -> t.field("tags").value(criteria.tag())));
                 }
                 if (criteria.order() == Order.NEWEST || text.isEmpty()) {
-                    s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                    s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                 }
                 return s;
             }, PostDocument.class);

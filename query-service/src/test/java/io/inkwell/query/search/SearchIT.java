@@ -111,6 +111,8 @@ class SearchIT {
         String other = history.registerUser("Other", "other-" + UUID.randomUUID() + "@inkwell.test",
                 "https://issuer.test", UUID.randomUUID().toString());
         String first = history.publishedPost(author, word + " first", "x", List.of());
+        // Published a visible moment apart, so that "newest" has one right answer.
+        awaitHits("q=" + word, 1);
         String second = history.publishedPost(author, word + " second", "x", List.of());
         history.publishedPost(other, word + " theirs", "x", List.of());
         awaitHits("q=" + word, 3);

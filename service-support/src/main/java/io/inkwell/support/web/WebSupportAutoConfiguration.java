@@ -1,6 +1,5 @@
 package io.inkwell.support.web;
 
-import io.inkwell.support.security.ProblemAuthenticationEntryPoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -39,8 +38,4 @@ public class WebSupportAutoConfiguration {
         };
     }
 
-    @Bean
-    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint() {
-        return new ProblemAuthenticationEntryPoint();
-    }
 }

@@ -1,0 +1,84 @@
+package io.inkwell.support.security;
+
+import io.inkwell.support.ratelimit.RateLimitFilter;
+import io.inkwell.support.ratelimit.RateLimitProperties;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * What every Inkwell API does for security, whatever its access policy: bearer tokens from the trusted
+ * issuers only, 401 and 403 as problem details, no sessions and so no CSRF surface, CORS for configured
+ * origins only, strict security headers, and rate limits per caller. Each service's own SecurityConfig
+ * calls {@link #apply} and then states which endpoint needs which role.
+ */
+public class ApiSecurity implements DisposableBean {
+
+    private final SecurityProperties properties;
+    private final ProblemAuthenticationEntryPoint problems;
+    private final RateLimitFilter rateLimits;
+
+    public ApiSecurity(SecurityProperties properties, RateLimitProperties rateLimits,
+                       ProblemAuthenticationEntryPoint problems) {
+        this.properties = properties;
+        this.problems = problems;
+        this.rateLimits = new RateLimitFilter(rateLimits);
+    }
+
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        return http
+                .oauth2ResourceServer(server -> server
+                        .authenticationManagerResolver(TrustedIssuers.resolver(properties, new RealmRolesConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer tokens in a header, never cookies: there is no ambient credential to forge requests with.
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(cors()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny())
+                        // Sent on HTTPS requests only, as RFC 6797 asks.
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
+    }
+
+    private UrlBasedCorsConfigurationSource cors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Idempotent-Replayed"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
+    /** Strict for the API; Swagger UI needs its own scripts and styles, and to reach the token issuers. */
+    private String contentSecurityPolicy() {
+        String issuers = properties.issuers().stream()
+                .map(issuer -> URI.create(issuer.issuerUri()))
+                .map(uri -> uri.getScheme() + "://" + uri.getAuthority())
+                .distinct().collect(Collectors.joining(" "));
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self' " + issuers + "; form-action 'self' " + issuers + "; "
+                + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    }
+
+    @Override
+    public void destroy() {
+        rateLimits.destroy();
+    }
+}
