@@ -52,9 +52,19 @@ public final class TestKeycloak {
         return tokens.computeIfAbsent(username, u -> passwordGrant(u, u + "-Passw0rd"));
     }
 
+    /** An access token of the service account of the confidential client {@code inkwell-service}. */
+    public String serviceAccountToken() {
+        return tokens.computeIfAbsent("service-account", key -> tokenFor(Map.of("grant_type", "client_credentials",
+                "client_id", "inkwell-service", "client_secret", "inkwell-service-dev-secret")));
+    }
+
     private String passwordGrant(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "inkwell-cli",
-                        "username", username, "password", password).entrySet().stream()
+        return tokenFor(Map.of("grant_type", "password", "client_id", "inkwell-cli",
+                "username", username, "password", password));
+    }
+
+    private String tokenFor(Map<String, String> parameters) {
+        String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(awaitRunning().tokenEndpoint()))
@@ -64,7 +74,7 @@ public final class TestKeycloak {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token request for " + username + " failed: " + response.body());
+                throw new IllegalStateException("token request failed: " + response.body());
             }
             return JsonMapper.shared().readTree(response.body()).get("access_token").asString();
         } catch (IOException e) {
