@@ -1,0 +1,138 @@
+package io.inkwell.command.security;
+
+import static io.inkwell.command.Api.createPost;
+import static io.inkwell.command.Api.register;
+import static io.inkwell.command.Api.uniqueEmail;
+import static io.inkwell.testing.Callers.newIdentity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import io.inkwell.command.CommandServiceIT;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every command endpoint against every kind of caller, as the spec's tables say: the owner, another
+ * user, each role, and nobody. Each cell gets a fresh profile or post, so that cells do not interfere.
+ */
+@CommandServiceIT
+class AccessPolicyIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    private enum Caller { OWNER, OTHER_USER, MODERATOR, ANALYST, ADMIN, ANONYMOUS }
+
+    private record Cell(String endpoint, Caller caller, int expected) {
+    }
+
+    @Test
+    void profilesCanBeChangedOnlyByTheirUserOrAnAdmin() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            int expectedChange = switch (caller) {
+                case OWNER, ADMIN -> 200;
+                case ANONYMOUS -> 401;
+                default -> 403;
+            };
+            check(wrong, new Cell("PUT /users/{id}", caller, expectedChange), id -> put("/api/v1/users/" + id)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Changed\"}"), this::profile);
+            check(wrong, new Cell("DELETE /users/{id}", caller, expectedChange == 200 ? 204 : expectedChange),
+                    id -> delete("/api/v1/users/" + id), this::profile);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void postsCanBeChangedOnlyByTheirAuthorOrAModerator() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            int expected = switch (caller) {
+                case OWNER, MODERATOR, ADMIN -> 200;
+                case ANONYMOUS -> 401;
+                default -> 403;
+            };
+            check(wrong, new Cell("PUT /posts/{id}", caller, expected), id -> put("/api/v1/posts/" + id)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Changed\"}"), this::publishedPost);
+            check(wrong, new Cell("POST /posts/{id}/publish", caller, expected),
+                    id -> post("/api/v1/posts/" + id + "/publish"), this::publishedPost);
+            check(wrong, new Cell("POST /posts/{id}/unpublish", caller, expected),
+                    id -> post("/api/v1/posts/" + id + "/unpublish"), this::publishedPost);
+            check(wrong, new Cell("DELETE /posts/{id}", caller, expected == 200 ? 204 : expected),
+                    id -> delete("/api/v1/posts/" + id), this::publishedPost);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void writingAPostNeedsTheUserRoleAndAProfileWhileAnyIdentityMayRegister() throws Exception {
+        JwtRequestPostProcessor writer = newIdentity("user");
+        register(mvc, writer, uniqueEmail());
+        assertThat(status(post("/api/v1/posts").with(writer), "{\"title\": \"t\", \"content\": \"x\"}")).isEqualTo(201);
+        for (String role : List.of("moderator", "analyst", "admin")) {
+            JwtRequestPostProcessor someone = newIdentity(role);
+            register(mvc, someone, uniqueEmail());
+            assertThat(status(post("/api/v1/posts").with(someone), "{\"title\": \"t\", \"content\": \"x\"}"))
+                    .as(role).isEqualTo(403);
+        }
+        assertThat(status(post("/api/v1/posts"), "{\"title\": \"t\", \"content\": \"x\"}")).isEqualTo(401);
+        assertThat(status(post("/api/v1/users").with(newIdentity()),
+                "{\"name\": \"No Roles\", \"email\": \"%s\"}".formatted(uniqueEmail()))).isEqualTo(201);
+    }
+
+    /** Sets up what the cell changes, owned by a fresh owner, and records the cell if the answer differs. */
+    private void check(List<String> wrong, Cell cell, Function<String, MockHttpServletRequestBuilder> request,
+                       OwnedBy setup) throws Exception {
+        JwtRequestPostProcessor owner = newIdentity("user");
+        String id = setup.create(owner);
+        MockHttpServletRequestBuilder builder = request.apply(id);
+        JwtRequestPostProcessor caller = switch (cell.caller()) {
+            case OWNER -> owner;
+            case OTHER_USER -> registered(newIdentity("user"));
+            case MODERATOR -> newIdentity("moderator");
+            case ANALYST -> newIdentity("analyst");
+            case ADMIN -> newIdentity("admin", "moderator", "user", "analyst");
+            case ANONYMOUS -> null;
+        };
+        if (caller != null) {
+            builder.with(caller);
+        }
+        int actual = mvc.perform(builder).andReturn().getResponse().getStatus();
+        if (actual != cell.expected()) {
+            wrong.add(cell + " answered " + actual);
+        }
+    }
+
+    private interface OwnedBy {
+        String create(JwtRequestPostProcessor owner) throws Exception;
+    }
+
+    private String profile(JwtRequestPostProcessor owner) throws Exception {
+        return register(mvc, owner, uniqueEmail());
+    }
+
+    private String publishedPost(JwtRequestPostProcessor owner) throws Exception {
+        register(mvc, owner, uniqueEmail());
+        String id = createPost(mvc, owner, "Owned");
+        mvc.perform(post("/api/v1/posts/" + id + "/publish").with(owner));
+        return id;
+    }
+
+    private JwtRequestPostProcessor registered(JwtRequestPostProcessor identity) throws Exception {
+        register(mvc, identity, uniqueEmail());
+        return identity;
+    }
+
+    private int status(MockHttpServletRequestBuilder request, String body) throws Exception {
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus();
+    }
+}
