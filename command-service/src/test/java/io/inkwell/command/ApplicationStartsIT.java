@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-@CommandServiceIT
+@CommandServiceContext
 class ApplicationStartsIT {
 
     @Autowired

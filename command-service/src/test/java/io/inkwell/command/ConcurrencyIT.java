@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /** Requests that race for the same thing: exactly one wins, and nothing is lost or written twice. */
-@CommandServiceIT
+@CommandServiceContext
 class ConcurrencyIT {
 
     private static final int RACERS = 8;

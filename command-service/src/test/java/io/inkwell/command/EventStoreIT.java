@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What analysts find in PostgreSQL: every event as readable JSON, in order, saying who caused it. */
-@CommandServiceIT
+@CommandServiceContext
 class EventStoreIT {
 
     @Autowired

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The whole path a client takes: tokens from the real Keycloak with the Inkwell realm, sent over HTTP to
  * command-service, which validates them against Keycloak's keys.
  */
-@CommandServiceIT
+@CommandServiceContext
 class KeycloakEndToEndIT {
 
     private static final TestKeycloak keycloak = TestKeycloak.get();

@@ -1,12 +1,50 @@
 package io.inkwell.localstack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping child processes: politely first, then for good, with whatever they started themselves. */
+/** Child processes of the stack: waiting until they serve, and stopping them, politely first. */
 final class Processes {
 
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
+
     private Processes() {
+    }
+
+    /**
+     * Waits until {@code uri} answers 200, failing early when the process dies.
+     *
+     * @throws IllegalStateException naming {@code what} and its {@code log} when it did not get there in time
+     */
+    static void awaitOk(Process process, URI uri, Duration timeout, String what, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(LOOK_AGAIN);
+            } catch (IOException e) {
+                // not listening yet
+                pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException(what + " was not ready within " + timeout + "; see " + log);
     }
 
     static void stop(Process process, Duration grace) {
@@ -24,6 +62,14 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(LOOK_AGAIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

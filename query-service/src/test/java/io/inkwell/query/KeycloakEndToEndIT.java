@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 /** Tokens from the real Keycloak, for a person and for a service account, over HTTP to query-service. */
-@QueryServiceIT
+@QueryServiceContext
 class KeycloakEndToEndIT {
 
     private static final TestKeycloak keycloak = TestKeycloak.get();

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import io.inkwell.command.CommandServiceIT;
+import io.inkwell.command.CommandServiceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Every command endpoint against every kind of caller, as the spec's tables say: the owner, another
  * user, each role, and nobody. Each cell gets a fresh profile or post, so that cells do not interfere.
  */
-@CommandServiceIT
+@CommandServiceContext
 class AccessPolicyIT {
 
     @Autowired

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.inkwell.command.Api;
-import io.inkwell.command.CommandServiceIT;
+import io.inkwell.command.CommandServiceContext;
 import io.inkwell.testing.TestIssuer;
 import java.time.Instant;
 import java.util.Date;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Only well-formed, correctly signed, current tokens from a trusted issuer for this API get in. */
-@CommandServiceIT
+@CommandServiceContext
 class TokenValidationIT {
 
     private static final TestIssuer issuer = TestIssuer.get();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Read models end up exactly as the events say, whatever happens in between: a database failure in the
  * middle of a batch, a processor stopped mid-stream, a full replay.
  */
-@QueryServiceIT
+@QueryServiceContext
 class ConvergenceIT {
 
     private static final int POSTS = 40;

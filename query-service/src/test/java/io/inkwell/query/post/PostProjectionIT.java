@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@QueryServiceIT
+@QueryServiceContext
 class PostProjectionIT {
 
     @Autowired

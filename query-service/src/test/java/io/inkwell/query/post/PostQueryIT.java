@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.user.UserViews;
 import io.inkwell.testing.TestKeycloak;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The posts and tags API: every parameter, and who sees which post. Each test has an author of its own. */
-@QueryServiceIT
+@QueryServiceContext
 class PostQueryIT {
 
     @Autowired

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.user.UserViews;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Search as a reader uses it, over posts written as events. Each test searches for a word of its own so
  * that tests do not see each other's posts.
  */
-@QueryServiceIT
+@QueryServiceContext
 class SearchIT {
 
     @Autowired

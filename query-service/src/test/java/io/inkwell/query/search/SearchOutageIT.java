@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import io.inkwell.testing.TestElasticsearch;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Elasticsearch goes away and comes back: search says so meanwhile, and afterwards misses nothing. */
-@QueryServiceIT
+@QueryServiceContext
 class SearchOutageIT {
 
     @Autowired

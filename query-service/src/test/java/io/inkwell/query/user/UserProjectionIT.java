@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@QueryServiceIT
+@QueryServiceContext
 class UserProjectionIT {
 
     @Autowired

@@ -8,14 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.inkwell.query.History;
-import io.inkwell.query.QueryServiceIT;
+import io.inkwell.query.QueryServiceContext;
 import io.inkwell.testing.TestKeycloak;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-@QueryServiceIT
+@QueryServiceContext
 class UserQueryIT {
 
     @Autowired

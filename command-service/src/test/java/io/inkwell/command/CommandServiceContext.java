@@ -18,5 +18,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = InkwellTestInfrastructure.class)
-public @interface CommandServiceIT {
+public @interface CommandServiceContext {
 }

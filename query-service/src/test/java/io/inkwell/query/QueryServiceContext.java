@@ -20,5 +20,5 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = {InkwellTestInfrastructure.class, ElasticsearchTestInfrastructure.class,
         EventStoreSchema.class})
-public @interface QueryServiceIT {
+public @interface QueryServiceContext {
 }
