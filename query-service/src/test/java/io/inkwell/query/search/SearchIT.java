@@ -94,6 +94,19 @@ class SearchIT {
     }
 
     @Test
+    void showsEditsAndNewTagsOfAPublishedPost() throws Exception {
+        String id = history.publishedPost(author, word + " before", "x", List.of("old"));
+        awaitHits("q=" + word, 1);
+        String renamed = letters(10);
+        history.edit(id, renamed + " after", "y");
+        history.retag(id, List.of("new"));
+        JsonNode hit = awaitHits("q=" + renamed + "&tag=new", 1).get("data").get(0);
+        assertThat(hit.get("id").asString()).isEqualTo(id);
+        assertThat(hit.get("title").asString()).isEqualTo(renamed + " after");
+        assertThat(search("q=" + word).get("meta").get("total").asLong()).isZero();
+    }
+
+    @Test
     void findsOnlyPublishedPosts() throws Exception {
         String published = history.publishedPost(author, word + " live", "x", List.of());
         history.createPost(author, word + " draft", "x", List.of());
