@@ -43,6 +43,7 @@ final class Distributions {
         try {
             deleteRecursively(target);
             Files.createDirectories(target);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
                 for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                     String name = entry.getName();
@@ -54,14 +55,16 @@ final class Distributions {
                     if (!file.startsWith(target)) {
                         throw new IOException("zip entry outside the target folder: " + name);
                     }
+                    // Explicit permissions, whatever the umask: Elasticsearch reads these files as 'nobody'.
                     if (entry.isDirectory()) {
                         Files.createDirectories(file);
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
                     } else {
                         Files.createDirectories(file.getParent());
+                        Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
                         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                        if (name.contains("/bin/")) {
-                            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-                        }
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                                name.contains("/bin/") || name.endsWith(".so") ? "rwxr-xr-x" : "rw-r--r--"));
                     }
                 }
             }
