@@ -8,6 +8,7 @@ import io.inkwell.command.security.CurrentCaller;
 import io.inkwell.command.web.IdempotentCreation;
 import io.inkwell.command.web.Versions;
 import io.inkwell.command.web.WriteResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Users", description = "Register, change and delete profiles")
 @RequestMapping("/api/v1/users")
 class UserController {
 

@@ -62,7 +62,8 @@ class HttpProtectionsIT {
                         .header("Origin", "https://evil.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"))
+                .andExpect(header().string("Content-Type", "application/problem+json"));
     }
 
     @Test

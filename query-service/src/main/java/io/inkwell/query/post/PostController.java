@@ -6,6 +6,7 @@ import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import io.inkwell.query.web.PageResponse;
 import io.inkwell.query.web.ReadModelUpdates;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Posts", description = "Read posts and tags")
 @RequestMapping("/api/v1")
 class PostController {
 

@@ -4,6 +4,7 @@ import io.inkwell.query.post.Authors;
 import io.inkwell.query.post.PostResponse;
 import io.inkwell.query.web.InvalidParameterException;
 import io.inkwell.query.web.PageResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Search", description = "Full-text search over published posts")
 @RequestMapping("/api/v1/search")
 class SearchController {
 

@@ -7,6 +7,7 @@ import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import io.inkwell.query.web.PageResponse;
 import io.inkwell.query.web.ReadModelUpdates;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Users", description = "Read profiles")
 @RequestMapping("/api/v1/users")
 class UserController {
 

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * What every Inkwell API does for security, whatever its access policy: bearer tokens from the trusted
@@ -43,7 +44,8 @@ public class ApiSecurity implements DisposableBean {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens in a header, never cookies: there is no ambient credential to forge requests with.
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.configurationSource(cors()))
+                .cors(cors -> cors.disable())
+                .addFilter(corsFilter())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -51,6 +53,12 @@ public class ApiSecurity implements DisposableBean {
                         // Sent on HTTPS requests only, as RFC 6797 asks.
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
+    }
+
+    private CorsFilter corsFilter() {
+        CorsFilter filter = new CorsFilter(cors());
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        return filter;
     }
 
     private UrlBasedCorsConfigurationSource cors() {
