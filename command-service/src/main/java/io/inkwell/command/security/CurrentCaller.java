@@ -1,10 +1,7 @@
 package io.inkwell.command.security;
 
+import io.inkwell.support.security.TokenIdentity;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /** Who is calling: read from the validated access token, joined with the profile directory. */
@@ -22,16 +19,7 @@ public class CurrentCaller {
     }
 
     public Optional<Caller> find() {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            return Optional.empty();
-        }
-        String issuer = String.valueOf(token.getToken().getIssuer());
-        String subject = token.getToken().getSubject();
-        var roles = token.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_"))
-                .map(authority -> authority.substring("ROLE_".length()))
-                .collect(Collectors.toUnmodifiableSet());
-        return Optional.of(new Caller(issuer, subject, roles, profiles.profileOf(issuer, subject)));
+        return TokenIdentity.current().map(identity -> new Caller(identity.issuer(), identity.subject(), identity.roles(),
+                profiles.profileOf(identity.issuer(), identity.subject())));
     }
 }
