@@ -47,7 +47,11 @@ public final class KeycloakServer implements AutoCloseable {
             Path log = home.resolve("keycloak.log");
             List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
-                    "--import-realm", "--db=" + (persistent ? "dev-file" : "dev-mem")));
+                    "--import-realm", "--db=" + (persistent ? "dev-file" : "dev-mem"),
+                    // Keycloak's default refuses a sign-in while another one of the same user is in progress
+                    // ("user_temporarily_disabled"): two devices signing in at once lock each other out.
+                    // Brute-force protection should count wrong passwords only, which it still does.
+                    "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)

@@ -1,7 +1,9 @@
 package io.inkwell.command.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -59,6 +61,7 @@ class TokenValidationIT {
                 Map.entry("HS256 signed with the public key", () -> issuer.hmacWithPublicKey("user")),
                 Map.entry("tampered payload", () -> issuer.tampered("user")),
                 Map.entry("unknown type", () -> issuer.sign(issuer.claims("user").build(), new JOSEObjectType("id+jwt"))),
+                Map.entry("signed with a key the issuer never published", () -> issuer.signedWithUnpublishedKey("user")),
                 Map.entry("not a JWT", () -> "not-a-token"));
     }
 
@@ -72,7 +75,25 @@ class TokenValidationIT {
         register(forgeries().get(forgery).get())
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\"")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/unauthorized"));
+    }
+
+    /**
+     * Each unknown key id makes the service look at the issuer's key set again, at most once per period; those
+     * that come sooner are refused from the keys already known rather than by a server error.
+     */
+    @Test
+    void refusesTokensNamingUnknownKeysInQuickSuccessionWithoutFetchingForEach() throws Exception {
+        int fetchesBefore = issuer.keySetRequests();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            register(issuer.signedWithUnpublishedKey("user"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/unauthorized"));
+        }
+        assertThat(issuer.keySetRequests() - fetchesBefore).isLessThanOrEqualTo(2);
+        register(issuer.token("user")).andExpect(status().isCreated());
     }
 
     @Test

@@ -2,10 +2,8 @@ package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitFilter;
 import io.inkwell.support.ratelimit.RateLimitProperties;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,12 +22,14 @@ import org.springframework.web.filter.CorsFilter;
 public class ApiSecurity implements DisposableBean {
 
     private final SecurityProperties properties;
+    private final TrustedIssuers issuers;
     private final ProblemAuthenticationEntryPoint problems;
     private final RateLimitFilter rateLimits;
 
-    public ApiSecurity(SecurityProperties properties, RateLimitProperties rateLimits,
-                       ProblemAuthenticationEntryPoint problems) {
+    ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimitProperties rateLimits,
+                ProblemAuthenticationEntryPoint problems) {
         this.properties = properties;
+        this.issuers = issuers;
         this.problems = problems;
         this.rateLimits = new RateLimitFilter(rateLimits);
     }
@@ -37,7 +37,7 @@ public class ApiSecurity implements DisposableBean {
     public HttpSecurity apply(HttpSecurity http) throws Exception {
         return http
                 .oauth2ResourceServer(server -> server
-                        .authenticationManagerResolver(TrustedIssuers.resolver(properties, new RealmRolesConverter()))
+                        .authenticationManagerResolver(issuers.resolver())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -76,10 +76,7 @@ public class ApiSecurity implements DisposableBean {
 
     /** Strict for the API; Swagger UI needs its own scripts and styles, and to reach the token issuers. */
     private String contentSecurityPolicy() {
-        String issuers = properties.issuers().stream()
-                .map(issuer -> URI.create(issuer.issuerUri()))
-                .map(uri -> uri.getScheme() + "://" + uri.getAuthority())
-                .distinct().collect(Collectors.joining(" "));
+        String issuers = TrustedIssuers.origins(properties);
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                 + "connect-src 'self' " + issuers + "; form-action 'self' " + issuers + "; "
                 + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

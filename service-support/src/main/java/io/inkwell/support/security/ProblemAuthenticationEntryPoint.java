@@ -1,13 +1,12 @@
 package io.inkwell.support.security;
 
+import io.inkwell.support.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.inkwell.support.web.ProblemTypes;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -15,7 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} challenge that bearer-token
- * clients expect. Tokens are never logged; the reason and path are.
+ * clients expect; 503 with {@code Retry-After} when a token cannot be checked because its issuer's keys
+ * cannot be fetched (the token may well be good). Tokens are never logged; the reason and path are.
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -24,12 +24,20 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof IssuerUnavailableException unavailable) {
+            log.info("Could not check the token of {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, unavailable.retryAfter().toSeconds())));
+            Problem.SERVICE_UNAVAILABLE.write(response,
+                    "The token's issuer cannot be reached to fetch its signing keys; try again shortly");
+            return;
+        }
         log.info("Unauthenticated request to {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
-        boolean tokenSent = request.getHeader("Authorization") != null;
-        response.setHeader("WWW-Authenticate", tokenSent
+        boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent
                 ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
                 : "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+        Problem.UNAUTHORIZED.write(response,
                 tokenSent ? "The access token is invalid or expired" : "This request needs a bearer access token");
     }
 
@@ -38,15 +46,6 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
             throws IOException {
         log.info("Denied {} {} to {}", request.getMethod(), request.getRequestURI(),
                 request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName());
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this request");
-    }
-
-    private static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"%s","title":"%s","status":%d,"detail":"%s"}"""
-                .formatted(ProblemTypes.uri(code), status.getReasonPhrase(), status.value(), detail));
+        Problem.FORBIDDEN.write(response, "Your roles do not allow this request");
     }
 }

@@ -1,11 +1,10 @@
 package io.inkwell.support.security;
 
-import io.inkwell.support.web.ProblemTypes;
+import io.inkwell.support.web.Problem;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 /** A refused cross-origin request gets a 403 problem detail like every other refusal, not a bare text. */
@@ -13,11 +12,10 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 
     @Override
     protected void rejectRequest(ServerHttpResponse response) throws IOException {
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getBody().write("""
-                {"type":"%s","title":"Forbidden","status":403,"detail":"This origin may not call the API"}"""
-                .formatted(ProblemTypes.uri("cors-origin-refused")).getBytes(StandardCharsets.UTF_8));
-        response.flush();
+        HttpServletResponse servlet = ((ServletServerHttpResponse) response).getServletResponse();
+        // Headers set so far (Vary: Origin, ...) live in the wrapper until it flushes; the problem is written
+        // straight to the servlet response, so they are copied over first.
+        response.getHeaders().forEach((name, values) -> values.forEach(value -> servlet.addHeader(name, value)));
+        Problem.CORS_ORIGIN_REFUSED.write(servlet, "This origin may not call the API");
     }
 }

@@ -1,6 +1,7 @@
 package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,19 @@ public class SecuritySupportAutoConfiguration {
     }
 
     @Bean
-    ApiSecurity apiSecurity(SecurityProperties security, RateLimitProperties rateLimits,
+    TrustedIssuers trustedIssuers(SecurityProperties security) {
+        return new TrustedIssuers(security, Clock.systemUTC());
+    }
+
+    /** Shows as {@code issuers} in health details: the key status of each trusted issuer. */
+    @Bean
+    IssuersHealthIndicator issuersHealthIndicator(TrustedIssuers issuers) {
+        return new IssuersHealthIndicator(issuers);
+    }
+
+    @Bean
+    ApiSecurity apiSecurity(SecurityProperties security, TrustedIssuers issuers, RateLimitProperties rateLimits,
                             ProblemAuthenticationEntryPoint problems) {
-        return new ApiSecurity(security, rateLimits, problems);
+        return new ApiSecurity(security, issuers, rateLimits, problems);
     }
 }

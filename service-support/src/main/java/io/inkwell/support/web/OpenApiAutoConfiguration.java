@@ -22,7 +22,7 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     OpenAPI inkwellOpenApi(@Value("${spring.application.name}") String service,
-                           @Value("${inkwell.security.issuers[0].issuer-uri}") String issuer) {
+                           @Value("${inkwell.security.issuers.primary.issuer-uri}") String issuer) {
         String openIdConnect = issuer + "/protocol/openid-connect";
         return new OpenAPI()
                 .info(new Info().title("Inkwell " + service).version("v1")
