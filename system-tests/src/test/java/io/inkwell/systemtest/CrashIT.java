@@ -49,8 +49,8 @@ class CrashIT {
     static void startEverything() throws Exception {
         FileSystemUtils.deleteRecursively(WORK);
         Path logs = Files.createDirectories(WORK.resolve("logs"));
-        CompletableFuture<TestElasticsearch> search = CompletableFuture.supplyAsync(TestElasticsearch::get);
         postgres = CrashablePostgres.start(WORK.resolve("postgres"));
+        CompletableFuture<TestElasticsearch> search = CompletableFuture.supplyAsync(TestElasticsearch::get);
         // The promise under test is "a 2xx means durably stored": a server that acknowledges commits before
         // they reach the disk would make this suite prove nothing, so it refuses to run on one.
         assertThat(postgres.setting("synchronous_commit"))

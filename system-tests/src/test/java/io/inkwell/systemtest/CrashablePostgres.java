@@ -37,9 +37,25 @@ final class CrashablePostgres implements AutoCloseable {
         server.ensureDatabase(DATABASE, USER, PASSWORD);
     }
 
+    /**
+     * On a free port; another build on the machine may take the port first, so a clash is tried again, in a
+     * fresh directory because the failed server keeps its lock on the first one.
+     */
     static CrashablePostgres start(Path data) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new CrashablePostgres(data.resolveSibling(data.getFileName() + "-" + attempt), freePort());
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            return new CrashablePostgres(data, socket.getLocalPort());
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -104,7 +104,7 @@ final class Outages {
             assertThat(readiness.body().path("status").asString()).isEqualTo("DOWN");
             assertThat(liveness.status()).as("liveness without PostgreSQL").isEqualTo(200);
             report.line("PostgreSQL down: %s readiness DOWN in %d ms, liveness UP in %d ms".formatted(
-                    service.log().getFileName(), readiness.took().toMillis(), liveness.took().toMillis()));
+                    service.name(), readiness.took().toMillis(), liveness.took().toMillis()));
         }
         report.line("PostgreSQL down: create answered 503 in %d ms (with Idempotency-Key %d ms), list of posts 503 in %d ms, Retry-After %s s"
                 .formatted(write.took().toMillis(), keyedWrite.took().toMillis(), read.took().toMillis(),

@@ -92,6 +92,10 @@ final class ServiceJvm implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    String name() {
+        return name;
+    }
+
     Path log() {
         return log;
     }

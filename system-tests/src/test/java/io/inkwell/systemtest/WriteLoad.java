@@ -113,7 +113,8 @@ final class WriteLoad implements AutoCloseable {
                     mine.remove(post);
                 }
             }
-            Thread.sleep(20);
+            // A steady, modest rate: the suite shares two cores with both services, PostgreSQL and Elasticsearch.
+            Thread.sleep(100);
         }
     }
 
