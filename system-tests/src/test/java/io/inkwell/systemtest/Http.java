@@ -22,7 +22,8 @@ final class Http {
     }
 
     /** An answer, with how long it took. */
-    record Answer(int status, Optional<String> retryAfter, String contentType, String etag, JsonNode body, Duration took) {
+    record Answer(int status, Optional<String> retryAfter, String contentType, String etag, boolean replayed, JsonNode body,
+                  Duration took) {
 
         boolean ok() {
             return status / 100 == 2;
@@ -74,7 +75,8 @@ final class Http {
         JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : parse(text);
         return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"),
                 response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("ETag").orElse(""), body, took);
+                response.headers().firstValue("ETag").orElse(""),
+                response.headers().firstValue("Idempotent-Replayed").isPresent(), body, took);
     }
 
     private static JsonNode parse(String text) {

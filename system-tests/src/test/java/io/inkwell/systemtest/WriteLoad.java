@@ -177,7 +177,8 @@ final class WriteLoad implements AutoCloseable {
     }
 
     private void count(String what, Http.Answer answer) {
-        String key = answer == null ? "no answer" : Integer.toString(answer.status());
+        // A replayed create is the proof that a retry met a create which had committed unanswered.
+        String key = answer == null ? "no answer" : answer.status() + (answer.replayed() ? " replayed" : "");
         answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         if (answer != null && (answer.status() >= 500 && answer.status() != 503
                 || answer.status() >= 400 && answer.status() < 500 && answer.status() != 409)) {

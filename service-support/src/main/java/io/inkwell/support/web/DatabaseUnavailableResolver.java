@@ -16,6 +16,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -49,8 +50,9 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
         log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(), cause.toString());
         try {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-            Problem.SERVICE_UNAVAILABLE.write(response,
-                    "The database cannot be reached just now; nothing was changed. Retry later.");
+            // Not "nothing was changed": the connection may have died while a commit was on its way.
+            Problem.SERVICE_UNAVAILABLE.write(response, "The database cannot be reached just now; retry later. A write "
+                    + "answered this way may or may not have been applied: retry a create with the same Idempotency-Key.");
             return new ModelAndView();
         } catch (IOException written) {
             return null;
@@ -66,6 +68,13 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
     /** The first cause in the chain that says the database cannot be reached, or {@code null}. */
     static Throwable unavailableCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // When the server dies mid-transaction, the failed rollback hides the failure that caused it.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                Throwable original = unavailableCause(rollback.getApplicationException());
+                if (original != null) {
+                    return original;
+                }
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException

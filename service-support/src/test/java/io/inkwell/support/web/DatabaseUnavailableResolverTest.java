@@ -7,10 +7,12 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,12 +49,27 @@ class DatabaseUnavailableResolverTest {
     }
 
     @Test
+    void looksBehindARollbackThatFailedBecauseTheServerDiedMidTransaction() {
+        // Seen in the crash suite: PostgreSQL killed between a command's statements.
+        var died = new DataAccessResourceFailureException("UPDATE idempotency_keys ...",
+                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(died);
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null, rollback)).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void leavesOtherDatabaseFailuresToTheOtherHandlers() {
         var duplicate = new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
 
         assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null, duplicate)).isNull();
         assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null,
                 new IllegalStateException("no database involved"))).isNull();
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null, rollback)).isNull();
         assertThat(response.getStatus()).isEqualTo(200);
     }
 }
