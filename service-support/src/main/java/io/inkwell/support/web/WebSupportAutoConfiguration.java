@@ -1,5 +1,6 @@
 package io.inkwell.support.web;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -25,6 +26,13 @@ public class WebSupportAutoConfiguration {
     @Bean
     ProblemDetailsHandler problemDetailsHandler() {
         return new ProblemDetailsHandler();
+    }
+
+    /** PostgreSQL out of reach is a 503 with Retry-After, not a 500 after a long wait. */
+    @Bean
+    DatabaseUnavailableResolver databaseUnavailableResolver(
+            @Value("${inkwell.database.retry-after:5s}") Duration retryAfter) {
+        return new DatabaseUnavailableResolver(retryAfter);
     }
 
     /** Query parameters name enum values in any case ("newest", "NEWEST"), as Spring Boot binds properties. */
