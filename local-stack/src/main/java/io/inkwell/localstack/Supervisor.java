@@ -56,14 +56,21 @@ final class Supervisor {
      *
      * @param tier when it stops: higher tiers stop first
      */
-    synchronized void start(int tier, Child child) {
-        if (stopping) {
-            throw new IllegalStateException("stopping");
+    void start(int tier, Child child) {
+        Kept k = new Kept(tier, child, backoff.get());
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the stack is stopping");
+            }
+            // Known before it runs, so that a stop during its start stops it too.
+            kept.add(k);
         }
         ProcessHandle first = child.start();
+        if (stopping) {
+            child.stop();
+            throw new IllegalStateException("the stack is stopping");
+        }
         starts.started(tier, child.name(), first);
-        Kept k = new Kept(tier, child, backoff.get());
-        kept.add(k);
         k.watcher = Thread.ofPlatform().name("keep-" + child.name()).daemon().start(() -> k.keep(first));
     }
 
@@ -96,7 +103,7 @@ final class Supervisor {
         final Child child;
         final Backoff backoff;
         final CountDownLatch stopRequested = new CountDownLatch(1);
-        Thread watcher;
+        volatile Thread watcher;
 
         Kept(int tier, Child child, Backoff backoff) {
             this.tier = tier;
@@ -156,9 +163,12 @@ final class Supervisor {
 
         void stop() {
             child.stop();
-            // A restart that was under way when the stop came may have just finished: stop that one too.
-            join(watcher);
-            child.stop();
+            Thread w = watcher;
+            if (w != null) {
+                // A restart that was under way when the stop came may have just finished: stop that one too.
+                join(w);
+                child.stop();
+            }
         }
     }
 }
