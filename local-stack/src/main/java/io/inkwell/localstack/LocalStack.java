@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,8 +75,11 @@ public final class LocalStack {
 
         List<RunFolder.Recorded> leftovers = runFolder.leftovers();
         if (!leftovers.isEmpty()) {
+            // The first record of a name is its top process; the others are what it started.
             say("Stopping what the last launcher left running: " + leftovers.stream()
-                    .map(r -> r.name() + " (pid " + r.pid() + ")").collect(Collectors.joining(", ")));
+                    .collect(Collectors.toMap(RunFolder.Recorded::name, r -> r.name() + " (pid " + r.pid() + ")",
+                            (first, more) -> first, LinkedHashMap::new))
+                    .values().stream().collect(Collectors.joining(", ")));
             RunFolder.stop(leftovers, Duration.ofSeconds(30));
         }
 

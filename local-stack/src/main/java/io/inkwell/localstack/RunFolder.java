@@ -128,14 +128,25 @@ final class RunFolder implements AutoCloseable {
         }
     }
 
-    /** Stops the leftovers, higher tiers first, each politely and then by force after {@code grace}. */
+    /**
+     * Stops the leftovers, higher tiers first. Within a tier the recorded top processes go first, politely,
+     * so that each can end what it started in its own way (PostgreSQL its backends, Elasticsearch's launcher
+     * its server); whatever of theirs still runs after that is killed. Each gets {@code grace} to end.
+     */
     static void stop(List<Recorded> leftovers, Duration grace) {
         leftovers.stream().map(Recorded::tier).distinct().sorted(Comparator.reverseOrder()).forEach(tier -> {
-            List<ProcessHandle> processes = leftovers.stream().filter(r -> r.tier() == tier)
-                    .map(Recorded::stillRunning).flatMap(Optional::stream).toList();
-            processes.forEach(ProcessHandle::destroy);
-            processes.forEach(p -> Processes.awaitExit(p, grace));
+            List<Recorded> inTier = leftovers.stream().filter(r -> r.tier() == tier).toList();
+            Map<String, Recorded> tops = new LinkedHashMap<>();
+            inTier.forEach(r -> tops.putIfAbsent(r.name(), r));
+            stopAll(tops.values().stream().toList(), grace);
+            stopAll(inTier.stream().filter(r -> !tops.containsValue(r)).toList(), grace);
         });
+    }
+
+    private static void stopAll(List<Recorded> recorded, Duration grace) {
+        List<ProcessHandle> processes = recorded.stream().map(Recorded::stillRunning).flatMap(Optional::stream).toList();
+        processes.forEach(ProcessHandle::destroy);
+        processes.forEach(p -> Processes.awaitExit(p, grace));
     }
 
     /** Records {@code process} (and whatever it started) as the current incarnation of child {@code name}. */
