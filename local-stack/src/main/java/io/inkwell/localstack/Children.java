@@ -2,6 +2,7 @@ package io.inkwell.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,6 +70,7 @@ final class Children {
         private final Function<T, ProcessHandle> process;
         private final String log;
         private volatile T server;
+        private volatile List<ProcessHandle> startedWithIt = List.of();
 
         Server(String name, Supplier<T> starter, Function<T, ProcessHandle> process, String log) {
             this.name = name;
@@ -84,9 +86,11 @@ final class Children {
 
         @Override
         public ProcessHandle start() {
-            stop(); // whatever the dead one left, such as the server JVM under Elasticsearch's launcher
+            stop();
             server = starter.get();
-            return process.apply(server);
+            ProcessHandle started = process.apply(server);
+            startedWithIt = started.descendants().toList();
+            return started;
         }
 
         @Override
@@ -99,6 +103,12 @@ final class Children {
                     throw new IllegalStateException("could not stop " + name, e);
                 }
             }
+            // What a dead one left behind, such as the server JVM under Elasticsearch's launcher when only
+            // the launcher was killed: it would hold the ports that the next start needs.
+            startedWithIt.stream().filter(ProcessHandle::isAlive).forEach(leftover -> {
+                leftover.destroy();
+                Processes.awaitExit(leftover, Duration.ofSeconds(30));
+            });
         }
 
         @Override

@@ -146,9 +146,18 @@ final class Supervisor {
             }
         }
 
-        /** Waits for {@code process} to end; true when the supervisor is stopping rather than the child dying. */
+        /**
+         * Waits for {@code process} to end; true when the supervisor is stopping rather than the child dying.
+         * It looks twice a second rather than waiting on {@code onExit()}: for a process that is not the
+         * launcher's own child (PostgreSQL's postmaster, detached by pg_ctl) the JDK polls ever more slowly,
+         * up to every 5 s.
+         */
         private boolean endedOrStopping(ProcessHandle process) {
-            process.onExit().thenRun(() -> { }).join();
+            while (process.isAlive()) {
+                if (waitOrStop(Duration.ofMillis(500))) {
+                    return true;
+                }
+            }
             return stopRequested.getCount() == 0;
         }
 
