@@ -1,5 +1,8 @@
 package io.inkwell.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +19,12 @@ final class Children {
     /** The run command's PostgreSQL: always durable, whatever tests do with theirs. */
     static PostgresServer startPostgres(Path dataDirectory, int port) {
         PostgresServer server = PostgresServer.start(dataDirectory, port, PostgresServer.Durability.DURABLE);
-        server.ensureDatabase("inkwell", "inkwell", "inkwell");
+        try {
+            server.ensureDatabase("inkwell", "inkwell", "inkwell");
+        } catch (RuntimeException e) {
+            server.close(); // half started: the next attempt starts afresh
+            throw e;
+        }
         return server;
     }
 
@@ -40,6 +48,14 @@ final class Children {
         public ProcessHandle start() {
             if (server != null) {
                 server.close(); // a dead one: frees the data folder's lock for the next
+            }
+            // zonky locks "epg-lock" in the data folder and never releases it when its start fails, which
+            // would make every later restart in this JVM fail. A fresh file is a fresh lock; the launcher's
+            // own claim on the data folder already keeps other launchers out.
+            try {
+                Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             server = startPostgres(dataDirectory, port);
             return server.process();

@@ -96,6 +96,27 @@ public final class PostgresServer implements AutoCloseable {
             leftover.destroy(); // SIGTERM: a smart shutdown, which ends once its clients have gone
             Processes.awaitExit(leftover, Duration.ofSeconds(30));
         });
+        // The children of a postmaster that was killed (checkpointer, writers, backends) end only when
+        // they notice, and until then hold its shared memory: a new postmaster refuses to start beside them.
+        orphans(dataDirectory).forEach(orphan -> Processes.awaitExit(orphan, Duration.ofSeconds(10)));
+    }
+
+    /** PostgreSQL processes still working in {@code dataDirectory} (Linux only: their working folder). */
+    private static List<ProcessHandle> orphans(Path dataDirectory) {
+        try {
+            Path data = dataDirectory.toRealPath();
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .filter(p -> {
+                        try {
+                            return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(data);
+                        } catch (IOException | UnsupportedOperationException e) {
+                            return false; // gone meanwhile, or not Linux
+                        }
+                    }).toList();
+        } catch (IOException e) {
+            return List.of(); // no data folder yet
+        }
     }
 
     /** The postmaster, whose end means that the server died. */
