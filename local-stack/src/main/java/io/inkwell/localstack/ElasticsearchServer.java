@@ -99,6 +99,11 @@ public final class ElasticsearchServer implements AutoCloseable {
         return httpPort;
     }
 
+    /** The node's process, whose end means that it died. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Starts the node again on its data after {@link #stop()}. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
@@ -119,9 +124,10 @@ public final class ElasticsearchServer implements AutoCloseable {
                     "-Epath.data=" + work.resolve("data"),
                     "-Epath.logs=" + work.resolve("logs"),
                     "-Ecluster.routing.allocation.disk.threshold_enabled=false"));
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(Processes.detached(command))
                     .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("elasticsearch.out").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            LogFiles.prepare(work.resolve("elasticsearch.out"), "Elasticsearch starts").toFile()));
             builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("ES_PATH_CONF", work.resolve("config").toString());
             builder.environment().put("ES_TMPDIR", work.resolve("tmp").toString());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,8 +43,8 @@ public final class KeycloakServer implements AutoCloseable {
             try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/inkwell-realm.json")) {
                 Files.copy(realm, imports.resolve("inkwell-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
-            Path log = home.resolve("keycloak.log");
-            List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+            Path log = LogFiles.prepare(home.resolve("keycloak.log"), "Keycloak starts");
+            List<String> command = Processes.detached(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://localhost:" + port,
                     "--import-realm", "--db=" + (persistent ? "dev-file" : "dev-mem"),
                     // Keycloak's default refuses a sign-in while another one of the same user is in progress
@@ -55,7 +54,7 @@ public final class KeycloakServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -92,6 +91,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String tokenEndpoint() {
         return "http://127.0.0.1:" + port + "/realms/" + REALM + "/protocol/openid-connect/token";
+    }
+
+    /** The Keycloak process, whose end means that it died. */
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     public Path log() {

@@ -1,63 +1,124 @@
 package io.inkwell.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import sun.misc.Signal;
 
 /**
- * Runs the whole of Inkwell on this machine without Docker: PostgreSQL, Keycloak and both services.
+ * Runs the whole of Inkwell on this machine without Docker: PostgreSQL, Keycloak, Elasticsearch and both
+ * services, and keeps them running: a child that dies is restarted with back-off while the rest runs on.
  * Everything it keeps lives in one data folder ({@code .inkwell/} unless {@code INKWELL_DATA_DIR} says
- * otherwise); delete it to start afresh. Ctrl-C stops everything, services first.
+ * otherwise); delete it to start afresh. Ctrl-C stops everything in order: services first, then
+ * Elasticsearch and Keycloak, PostgreSQL last.
  */
 public final class LocalStack {
 
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private static final int POSTGRES = 0;
+    private static final int SERVERS = 1;
+    private static final int SERVICES = 2;
+
+    private final RunFolder runFolder;
+    private final Supervisor supervisor;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private LocalStack(RunFolder runFolder) {
+        this.runFolder = runFolder;
+        this.supervisor = new Supervisor(Backoff::standard, LocalStack::say, runFolder::record);
+    }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        new LocalStack().run(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize());
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path data = Path.of(env("INKWELL_DATA_DIR", root.resolve(".inkwell").toString())).toAbsolutePath();
+        RunFolder runFolder;
+        try {
+            runFolder = RunFolder.claim(data);
+        } catch (RunFolder.AlreadyRunning e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        LocalStack stack = new LocalStack(runFolder);
+        // The JVM's own handling of these signals would run every shutdown hook at once, among them the
+        // ones with which the PostgreSQL, Keycloak and Elasticsearch wrappers stop their servers, and
+        // PostgreSQL would go before the services. Handled here, the stop goes in order.
+        Signal.handle(new Signal("INT"), signal -> stack.stopAndExit(0));
+        Signal.handle(new Signal("TERM"), signal -> stack.stopAndExit(0));
+        Signal.handle(new Signal("HUP"), signal -> stack.stopAndExit(0));
+        try {
+            stack.run(root, data);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Inkwell did not start: " + e.getMessage());
+            stack.stopAndExit(1);
+        }
+        stack.stopped.await();
     }
 
-    private void run(Path root) throws Exception {
-        Path data = Path.of(env("INKWELL_DATA_DIR", root.resolve(".inkwell").toString())).toAbsolutePath();
+    private void run(Path root, Path data) throws IOException {
         Path logs = Files.createDirectories(data.resolve("logs"));
         int postgresPort = Integer.parseInt(env("INKWELL_POSTGRES_PORT", "55432"));
         int keycloakPort = Integer.parseInt(env("INKWELL_KEYCLOAK_PORT", "8180"));
         int elasticsearchPort = Integer.parseInt(env("INKWELL_ELASTICSEARCH_PORT", "9200"));
         int commandPort = Integer.parseInt(env("INKWELL_COMMAND_PORT", "8081"));
         int queryPort = Integer.parseInt(env("INKWELL_QUERY_PORT", "8082"));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
+
+        List<RunFolder.Recorded> leftovers = runFolder.leftovers();
+        if (!leftovers.isEmpty()) {
+            // The first record of a name is its top process; the others are what it started.
+            say("Stopping what the last launcher left running: " + leftovers.stream()
+                    .collect(Collectors.toMap(RunFolder.Recorded::name, r -> r.name() + " (pid " + r.pid() + ")",
+                            (first, more) -> first, LinkedHashMap::new))
+                    .values().stream().collect(Collectors.joining(", ")));
+            RunFolder.stop(leftovers, Duration.ofSeconds(30));
+        }
 
         say("Starting PostgreSQL on port " + postgresPort + " (data in " + data.resolve("postgres") + ")");
-        PostgresServer postgres = remember(PostgresServer.start(data.resolve("postgres"), postgresPort));
-        postgres.ensureDatabase("inkwell", "inkwell", "inkwell");
+        Children.Postgres postgres = new Children.Postgres(data.resolve("postgres"), postgresPort);
+        supervisor.start(POSTGRES, postgres);
 
         say("Starting Keycloak on port " + keycloakPort + " (first start unpacks it and takes about a minute)");
-        KeycloakServer keycloak = remember(KeycloakServer.start(
-                data.resolve("keycloak-" + KeycloakServer.version()), keycloakPort, true));
+        Path keycloakHome = data.resolve("keycloak-" + KeycloakServer.version());
+        var keycloak = new Children.Server<>("Keycloak", () -> KeycloakServer.start(keycloakHome, keycloakPort, true),
+                KeycloakServer::process, keycloakHome.resolve("keycloak.log").toString());
+        supervisor.start(SERVERS, keycloak);
 
         say("Starting Elasticsearch on port " + elasticsearchPort);
-        ElasticsearchServer elasticsearch = remember(ElasticsearchServer.start(
-                ElasticsearchServer.workDirectoryFor(data.resolve("elasticsearch")), elasticsearchPort));
+        Path elasticsearchWork = ElasticsearchServer.workDirectoryFor(data.resolve("elasticsearch"));
+        var elasticsearch = new Children.Server<>("Elasticsearch",
+                () -> ElasticsearchServer.start(elasticsearchWork, elasticsearchPort), ElasticsearchServer::process,
+                elasticsearchWork.resolve("elasticsearch.out").toString());
+        supervisor.start(SERVERS, elasticsearch);
 
         Map<String, String> environment = Map.of(
-                "INKWELL_ELASTICSEARCH_URI", elasticsearch.uri(),
-                "INKWELL_DB_URL", postgres.jdbcUrl("inkwell"),
+                "INKWELL_ELASTICSEARCH_URI", elasticsearch.server().uri(),
+                "INKWELL_DB_URL", postgres.jdbcUrl(),
                 "INKWELL_DB_USER", "inkwell",
                 "INKWELL_DB_PASSWORD", "inkwell",
-                "INKWELL_ISSUER_URI", keycloak.issuer(),
-                "INKWELL_JWK_SET_URI", keycloak.jwkSetUri());
+                "INKWELL_ISSUER_URI", keycloak.server().issuer(),
+                "INKWELL_JWK_SET_URI", keycloak.server().jwkSetUri());
         say("Starting command-service on port " + commandPort + " and query-service on port " + queryPort);
-        ServiceProcess command = remember(ServiceProcess.start("command-service",
-                root.resolve("command-service/target/command-service.jar"), commandPort, environment, logs));
-        ServiceProcess query = remember(ServiceProcess.start("query-service",
-                root.resolve("query-service/target/query-service.jar"), queryPort, environment, logs));
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        var command = new Children.Service("command-service",
+                root.resolve("command-service/target/command-service.jar"), commandPort, environment, logs);
+        var query = new Children.Service("query-service",
+                root.resolve("query-service/target/query-service.jar"), queryPort, environment, logs);
+        CompletableFuture<Void> queryStart = CompletableFuture.runAsync(() -> supervisor.start(SERVICES, query));
+        supervisor.start(SERVICES, command);
+        try {
+            queryStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
 
         say("""
 
@@ -67,38 +128,28 @@ public final class LocalStack {
                   Swagger UI       http://localhost:%d/swagger-ui.html and http://localhost:%d/swagger-ui.html
                   Keycloak         http://localhost:%d          (admin console: admin / admin)
                   Elasticsearch    %s
-                  PostgreSQL       %s  (user inkwell, password inkwell)
+                  PostgreSQL       %s  (user inkwell, password inkwell; its log in %s)
 
                 Get a token (users alice, bob, mod, ana, admin; password <user>-Passw0rd):
                   curl -s -d grant_type=password -d client_id=inkwell-cli -d username=alice \\
                        -d password=alice-Passw0rd %s
 
-                Press Ctrl-C to stop.
+                A part that dies is restarted. Press Ctrl-C to stop.
                 """.formatted(commandPort, command.log(), queryPort, query.log(), commandPort, queryPort, keycloakPort,
-                elasticsearch.uri(),
-                postgres.jdbcUrl("inkwell"), keycloak.issuer() + "/protocol/openid-connect/token"));
-
-        // Either service dying ends the run, so that a broken stack never looks healthy.
-        ServiceProcess ended = (ServiceProcess) CompletableFuture.anyOf(
-                command.process().onExit().thenApply(p -> command),
-                query.process().onExit().thenApply(p -> query)).get();
-        say(ended.name() + " stopped (exit " + ended.process().exitValue() + "); see " + ended.log());
-        System.exit(1);
+                elasticsearch.server().uri(), postgres.jdbcUrl(), postgres.log(),
+                keycloak.server().issuer() + "/protocol/openid-connect/token"));
     }
 
-    private <T extends AutoCloseable> T remember(T resource) {
-        running.push(resource);
-        return resource;
-    }
-
-    private synchronized void stopAll() {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
+    private void stopAndExit(int status) {
+        if (!stopping.compareAndSet(false, true)) {
+            return; // the first caller stops and exits
         }
+        say("Stopping: services first, then Elasticsearch and Keycloak, PostgreSQL last ...");
+        supervisor.stopAll();
+        runFolder.close();
+        say("Stopped.");
+        stopped.countDown();
+        System.exit(status);
     }
 
     private static String env(String name, String fallback) {

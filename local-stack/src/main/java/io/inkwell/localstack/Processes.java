@@ -5,15 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Child processes of the stack: waiting until they serve, and stopping them, politely first. */
 final class Processes {
 
     private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private Processes() {
     }
@@ -45,6 +51,36 @@ final class Processes {
             }
         }
         throw new IllegalStateException(what + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * The command that starts {@code command} in a session of its own, where the system has {@code setsid}:
+     * a Ctrl-C in the terminal then reaches only the launcher, which stops its children in order, instead
+     * of every child at once.
+     */
+    static List<String> detached(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> detached = new ArrayList<>(command.size() + 1);
+        detached.add(SETSID.toString());
+        detached.addAll(command);
+        return detached;
+    }
+
+    /** Waits up to {@code grace} for {@code process} to end, then kills it with whatever it started. */
+    static void awaitExit(ProcessHandle process, Duration grace) {
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().completeOnTimeout(process, 5, TimeUnit.SECONDS).join();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void stop(Process process, Duration grace) {

@@ -26,13 +26,13 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logs) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = logs.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
+        Path log = LogFiles.prepare(logs.resolve(name + ".log"), "the local stack starts " + name);
+        ProcessBuilder builder = new ProcessBuilder(Processes.detached(List.of(java, "-Xmx512m", "-jar", jar.toString())))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
@@ -44,7 +44,19 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's health endpoint answers UP. */
     void awaitHealthy(Duration timeout) {
-        Processes.awaitOk(process, URI.create("http://127.0.0.1:" + port + "/actuator/health"), timeout, name, log);
+        await("/actuator/health", timeout);
+    }
+
+    /**
+     * Waits until the service has started and serves, whether or not all it depends on is up: a service
+     * restarted while PostgreSQL is away still counts as back, and says so in its readiness.
+     */
+    void awaitLive(Duration timeout) {
+        await("/actuator/health/liveness", timeout);
+    }
+
+    private void await(String path, Duration timeout) {
+        Processes.awaitOk(process, URI.create("http://127.0.0.1:" + port + path), timeout, name, log);
     }
 
     String name() {
