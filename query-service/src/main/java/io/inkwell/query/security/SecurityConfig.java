@@ -24,6 +24,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/**", "/api/v1/tags",
                                 "/api/v1/search/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").authenticated()
+                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .build();

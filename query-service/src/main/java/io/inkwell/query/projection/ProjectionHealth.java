@@ -1,0 +1,88 @@
+package io.inkwell.query.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether every projection moves: each processor's state ({@code running}, {@code retrying} while a segment
+ * fails and is retried, {@code stuck} once it has failed for longer than {@code inkwell.projections.stuck-after},
+ * {@code stopped}) and its number of dead letters. A stuck or stopped projection, or any dead letter, makes
+ * the service {@code DEGRADED}: it still answers, but some reads miss events. Not part of readiness, since
+ * every request can still be served.
+ */
+@Component("projections")
+class ProjectionHealth implements HealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "Some reads miss events");
+
+    private final EventProcessingConfiguration processing;
+    private final ProjectionGroups groups;
+    private final DeadLetterCounts deadLetters;
+    private final Duration stuckAfter;
+    private final Clock clock;
+    private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+
+    ProjectionHealth(EventProcessingConfiguration processing, ProjectionGroups groups, DeadLetterCounts deadLetters,
+                     @Value("${inkwell.projections.stuck-after:30s}") Duration stuckAfter) {
+        this(processing, groups, deadLetters, stuckAfter, Clock.systemUTC());
+    }
+
+    ProjectionHealth(EventProcessingConfiguration processing, ProjectionGroups groups, DeadLetterCounts deadLetters,
+                     Duration stuckAfter, Clock clock) {
+        this.processing = processing;
+        this.groups = groups;
+        this.deadLetters = deadLetters;
+        this.stuckAfter = stuckAfter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        Optional<Map<String, Long>> counts = deadLetters.byGroup();
+        boolean degraded = counts.isEmpty();
+        Health.Builder health = Health.up();
+        for (String group : groups.names()) {
+            LinkedHashMap<String, Object> details = new LinkedHashMap<>();
+            String state = state(group, details);
+            details.putFirst("state", state);
+            counts.ifPresentOrElse(count -> details.put("deadLetters", count.getOrDefault(group, 0L)),
+                    () -> details.put("deadLetters", "unknown"));
+            degraded |= !"running".equals(state) && !"retrying".equals(state)
+                    || counts.map(count -> count.getOrDefault(group, 0L) > 0).orElse(false);
+            health.withDetail(group, details);
+        }
+        return health.status(degraded ? DEGRADED : Status.UP).build();
+    }
+
+    private String state(String group, Map<String, Object> details) {
+        Optional<StreamingEventProcessor> found = processing.eventProcessor(group, StreamingEventProcessor.class);
+        if (found.isEmpty() || !found.get().isRunning()) {
+            failingSince.remove(group);
+            return "stopped";
+        }
+        StreamingEventProcessor processor = found.get();
+        Optional<Throwable> error = processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState).map(EventTrackerStatus::getError).findFirst();
+        if (error.isEmpty() && !processor.isError()) {
+            failingSince.remove(group);
+            return "running";
+        }
+        Instant since = failingSince.computeIfAbsent(group, key -> clock.instant());
+        details.put("failingSince", since.toString());
+        error.ifPresent(cause -> details.put("error", Failures.rootOf(cause).toString()));
+        return Duration.between(since, clock.instant()).compareTo(stuckAfter) >= 0 ? "stuck" : "retrying";
+    }
+}
