@@ -62,21 +62,22 @@ class DeadLetterConfig {
         TransactionManager perLetter = new SpringTransactionManager(platform, ownTransaction);
         DeadLetterPolicy policy = new DeadLetterPolicy(handlers.attempts());
         return configurer -> configurer.eventProcessing(processing -> {
-            // Queue operations join the batch's transaction: a letter is parked exactly when the batch
-            // that met it commits its token.
-            processing.registerDeadLetterQueueProvider(group -> config -> JdbcSequencedDeadLetterQueue.builder()
-                    .processingGroup(group)
-                    .connectionProvider(connections)
-                    .transactionManager(transactions)
-                    .schema(schema)
-                    .genericSerializer(config.serializer())
-                    .eventSerializer(config.eventSerializer())
-                    // Parking is the safety net: a full queue would stall the projection it protects.
-                    .maxSequences(Integer.MAX_VALUE)
-                    .maxSequenceSize(Integer.MAX_VALUE)
-                    .build());
-            processing.registerDefaultDeadLetterPolicy(config -> policy);
             for (String group : groups.names()) {
+                // Queue operations join the batch's transaction: a letter is parked exactly when the batch
+                // that met it commits its token. Registered per group, as that wins over any provider that
+                // Axon's auto-configuration registers for groups without "dlq.enabled".
+                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(schema)
+                        .genericSerializer(config.serializer())
+                        .eventSerializer(config.eventSerializer())
+                        // Parking is the safety net: a full queue would stall the projection it protects.
+                        .maxSequences(Integer.MAX_VALUE)
+                        .maxSequenceSize(Integer.MAX_VALUE)
+                        .build());
+                processing.registerDeadLetterPolicy(group, config -> policy);
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
                         .transactionManager(perLetter)
                         // Remembers which aggregates have no dead letters, instead of asking the table per event.

@@ -51,7 +51,8 @@ final class Failures {
     }
 
     private static boolean isOutage(Throwable cause) {
-        return cause instanceof IOException
+        return cause instanceof DeadLetterPolicy.ProjectionOutageException
+                || cause instanceof IOException
                 || cause instanceof java.io.UncheckedIOException
                 || cause instanceof SQLTransientException
                 || cause instanceof SQLRecoverableException

@@ -91,6 +91,10 @@ class IsolatedEventHandlers implements HandlerEnhancerDefinition {
                     e.addSuppressed(rollbackFailure);
                     throw e;
                 }
+                if (!HibernateRollbackOnly.clear(entityManager.getObject())) {
+                    // The batch cannot commit any more: let it be retried as a whole, as before dead letters.
+                    throw new DeadLetterPolicy.ProjectionOutageException(e);
+                }
                 if (attempt >= attempts || Failures.classify(e) != Failures.Kind.POISON) {
                     throw e;
                 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +18,17 @@ public class ProjectionGroups {
 
     private final List<String> names;
 
+    @Autowired
     ProjectionGroups(ListableBeanFactory beans) {
-        this.names = Stream.of(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+        this(Stream.of(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .map(name -> beans.findAnnotationOnBean(name, ProcessingGroup.class))
                 .filter(Objects::nonNull)
                 .map(ProcessingGroup::value)
-                .distinct().sorted().toList();
+                .distinct().sorted().toList());
+    }
+
+    ProjectionGroups(List<String> names) {
+        this.names = List.copyOf(names);
     }
 
     public List<String> names() {

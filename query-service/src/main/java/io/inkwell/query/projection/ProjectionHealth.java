@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -35,6 +36,7 @@ class ProjectionHealth implements HealthIndicator {
     private final Clock clock;
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
+    @Autowired
     ProjectionHealth(EventProcessingConfiguration processing, ProjectionGroups groups, DeadLetterCounts deadLetters,
                      @Value("${inkwell.projections.stuck-after:30s}") Duration stuckAfter) {
         this(processing, groups, deadLetters, stuckAfter, Clock.systemUTC());
