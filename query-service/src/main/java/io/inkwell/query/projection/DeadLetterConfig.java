@@ -1,5 +1,6 @@
 package io.inkwell.query.projection;
 
+import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -52,9 +53,15 @@ class DeadLetterConfig {
     }
 
     @Bean
+    ProcessorFailures processorFailures() {
+        return new ProcessorFailures(Clock.systemUTC());
+    }
+
+    @Bean
     ConfigurerModule deadLetterQueues(ProjectionGroups groups, ConnectionProvider connections,
                                       TransactionManager transactions, PlatformTransactionManager platform,
-                                      DeadLetterSchema schema, IsolatedEventHandlers handlers) {
+                                      DeadLetterSchema schema, IsolatedEventHandlers handlers,
+                                      ProcessorFailures failures) {
         // Retrying a dead letter runs each letter in a transaction of its own: a letter that fails again
         // rolls back alone, and the queue still records the new attempt and cause in the outer transaction.
         DefaultTransactionDefinition ownTransaction =
@@ -62,6 +69,7 @@ class DeadLetterConfig {
         TransactionManager perLetter = new SpringTransactionManager(platform, ownTransaction);
         DeadLetterPolicy policy = new DeadLetterPolicy(handlers.attempts());
         return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerDefaultErrorHandler(config -> failures);
             for (String group : groups.names()) {
                 // Queue operations join the batch's transaction: a letter is parked exactly when the batch
                 // that met it commits its token. Registered per group, as that wins over any provider that
@@ -84,6 +92,7 @@ class DeadLetterConfig {
                         .enableSequenceIdentifierCache()
                         // A replay rebuilds the read model from every event, the parked ones included.
                         .allowReset(true));
+                processing.registerHandlerInterceptor(group, config -> failures.successOf(group));
             }
         });
     }

@@ -2,13 +2,10 @@ package io.inkwell.query.projection;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,17 +31,18 @@ class ProjectionHealth implements HealthIndicator {
     private final DeadLetterCounts deadLetters;
     private final Duration stuckAfter;
     private final Clock clock;
-    private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+    private final ProcessorFailures failures;
 
     @Autowired
     ProjectionHealth(EventProcessingConfiguration processing, ProjectionGroups groups, DeadLetterCounts deadLetters,
-                     @Value("${inkwell.projections.stuck-after:30s}") Duration stuckAfter) {
-        this(processing, groups, deadLetters, stuckAfter, Clock.systemUTC());
+                     ProcessorFailures failures, @Value("${inkwell.projections.stuck-after:30s}") Duration stuckAfter) {
+        this(processing, groups, deadLetters, failures, stuckAfter, Clock.systemUTC());
     }
 
     ProjectionHealth(EventProcessingConfiguration processing, ProjectionGroups groups, DeadLetterCounts deadLetters,
-                     Duration stuckAfter, Clock clock) {
+                     ProcessorFailures failures, Duration stuckAfter, Clock clock) {
         this.processing = processing;
+        this.failures = failures;
         this.groups = groups;
         this.deadLetters = deadLetters;
         this.stuckAfter = stuckAfter;
@@ -70,21 +68,17 @@ class ProjectionHealth implements HealthIndicator {
     }
 
     private String state(String group, Map<String, Object> details) {
-        Optional<StreamingEventProcessor> found = processing.eventProcessor(group, StreamingEventProcessor.class);
-        if (found.isEmpty() || !found.get().isRunning()) {
-            failingSince.remove(group);
+        Optional<StreamingEventProcessor> processor = processing.eventProcessor(group, StreamingEventProcessor.class);
+        if (processor.isEmpty() || !processor.get().isRunning()) {
+            failures.clear(group);
             return "stopped";
         }
-        StreamingEventProcessor processor = found.get();
-        Optional<Throwable> error = processor.processingStatus().values().stream()
-                .filter(EventTrackerStatus::isErrorState).map(EventTrackerStatus::getError).findFirst();
-        if (error.isEmpty() && !processor.isError()) {
-            failingSince.remove(group);
-            return "running";
+        Optional<ProcessorFailures.Streak> streak = failures.of(group);
+        if (streak.isEmpty()) {
+            return processor.get().isError() ? "retrying" : "running";
         }
-        Instant since = failingSince.computeIfAbsent(group, key -> clock.instant());
-        details.put("failingSince", since.toString());
-        error.ifPresent(cause -> details.put("error", Failures.rootOf(cause).toString()));
-        return Duration.between(since, clock.instant()).compareTo(stuckAfter) >= 0 ? "stuck" : "retrying";
+        details.put("failingSince", streak.get().since().toString());
+        details.put("error", Failures.rootOf(streak.get().last()).toString());
+        return Duration.between(streak.get().since(), clock.instant()).compareTo(stuckAfter) >= 0 ? "stuck" : "retrying";
     }
 }

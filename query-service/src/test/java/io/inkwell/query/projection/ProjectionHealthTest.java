@@ -1,6 +1,7 @@
 package io.inkwell.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ErrorContext;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -23,11 +27,9 @@ class ProjectionHealthTest {
 
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor posts = mock(StreamingEventProcessor.class);
-    private final EventTrackerStatus segment = mock(EventTrackerStatus.class);
     private final DeadLetterCounts deadLetters = mock(DeadLetterCounts.class);
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final ProjectionHealth health = new ProjectionHealth(processing, new ProjectionGroups(List.of("posts")),
-            deadLetters, Duration.ofSeconds(30), new Clock() {
+    private final Clock clock = new Clock() {
                 @Override
                 public java.time.ZoneId getZone() {
                     return ZoneOffset.UTC;
@@ -42,12 +44,14 @@ class ProjectionHealthTest {
                 public Instant instant() {
                     return now;
                 }
-            });
+            };
+    private final ProcessorFailures failures = new ProcessorFailures(clock);
+    private final ProjectionHealth health = new ProjectionHealth(processing, new ProjectionGroups(List.of("posts")),
+            deadLetters, failures, Duration.ofSeconds(30), clock);
 
     ProjectionHealthTest() {
         when(processing.eventProcessor("posts", StreamingEventProcessor.class)).thenReturn(Optional.of(posts));
         when(posts.isRunning()).thenReturn(true);
-        when(posts.processingStatus()).thenReturn(Map.of(0, segment));
         when(deadLetters.byGroup()).thenReturn(Optional.of(Map.of()));
     }
 
@@ -60,9 +64,8 @@ class ProjectionHealthTest {
     }
 
     @Test
-    void aFailingSegmentIsRetryingAtFirstAndStuckOnceItHasFailedLongerThanAllowed() {
-        when(segment.isErrorState()).thenReturn(true);
-        when(segment.getError()).thenReturn(new RuntimeException(new SQLException("connection refused", "08001")));
+    void aFailingProjectionIsRetryingAtFirstAndStuckOnceItHasFailedLongerThanAllowed() {
+        failBatch(new RuntimeException(new SQLException("connection refused", "08001")));
 
         Health first = health.health();
         assertThat(first.getStatus()).isEqualTo(Status.UP);
@@ -70,12 +73,26 @@ class ProjectionHealthTest {
                 .containsEntry("error", "java.sql.SQLException: connection refused");
 
         now = now.plusSeconds(31);
+        failBatch(new RuntimeException(new SQLException("still refused", "08001")));
         Health later = health.health();
         assertThat(later.getStatus()).isEqualTo(ProjectionHealth.DEGRADED);
-        assertThat(details(later)).containsEntry("state", "stuck").containsEntry("failingSince", "2026-01-01T00:00:00Z");
+        assertThat(details(later)).containsEntry("state", "stuck").containsEntry("failingSince", "2026-01-01T00:00:00Z")
+                .containsEntry("error", "java.sql.SQLException: still refused");
+    }
 
-        when(segment.isErrorState()).thenReturn(false);
-        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    @Test
+    void aBatchThatCommitsEndsTheStreak() throws Exception {
+        failBatch(new IllegalStateException("once"));
+        DefaultUnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        failures.successOf("posts").handle(batch, () -> null);
+        batch.commit();
+
+        assertThat(details(health.health())).containsEntry("state", "running");
+    }
+
+    private void failBatch(Throwable error) {
+        assertThatThrownBy(() -> failures.handleError(new ErrorContext("posts", error, List.of())))
+                .as("the failure still propagates, so that the batch is retried").isSameAs(error);
     }
 
     @Test

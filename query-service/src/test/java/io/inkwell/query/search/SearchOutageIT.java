@@ -2,6 +2,7 @@ package io.inkwell.query.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.inkwell.testing.Callers.newIdentity;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -49,6 +50,14 @@ class SearchOutageIT {
             // The rest of the API keeps working.
             await().untilAsserted(() -> mvc.perform(get("/api/v1/posts?author=" + author))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.meta.total").value(5)));
+            // Health says search is degraded, and the search projection retries, but the service stays ready.
+            mvc.perform(get("/actuator/health").with(newIdentity("admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.components.search.status").value("DEGRADED"));
+            await().untilAsserted(() -> mvc.perform(get("/actuator/health").with(newIdentity("admin")))
+                    .andExpect(jsonPath("$.components.projections.details.post-search.state").value("retrying")));
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
         } finally {
             elasticsearch.start();
         }
