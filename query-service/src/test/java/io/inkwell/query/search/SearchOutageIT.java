@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,9 @@ class SearchOutageIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void searchIsUnavailableDuringAnOutageAndFindsEveryPostAfterIt() throws Exception {
@@ -66,5 +70,8 @@ class SearchOutageIT {
             String body = mvc.perform(get("/api/v1/search/posts?q=" + word)).andReturn().getResponse().getContentAsString();
             assertThat(JsonMapper.shared().readTree(body).path("meta").path("total").asLong()).isEqualTo(5);
         });
+        // An outage is waited out, not dead-lettered.
+        assertThat(jdbc.sql("SELECT count(*) FROM query.dead_letter_entry WHERE processing_group = 'post-search'")
+                .query(Long.class).single()).isZero();
     }
 }
