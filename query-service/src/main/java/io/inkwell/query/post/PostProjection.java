@@ -6,6 +6,7 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
+import io.inkwell.query.projection.PostgresText;
 import io.inkwell.query.web.ReadModelUpdates;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +88,6 @@ class PostProjection {
     }
 
     private void addTags(List<String> tags) {
-        tags.forEach(posts::addTag);
+        tags.stream().map(PostgresText::of).forEach(posts::addTag);
     }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.query.post;
 
+import io.inkwell.query.projection.PostgresText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -54,10 +55,10 @@ public class PostView {
              long version, Instant at) {
         this.id = id;
         this.authorId = authorId;
-        this.title = title;
-        this.content = content;
-        this.slug = slug;
-        this.tags = new ArrayList<>(tags);
+        this.title = PostgresText.of(title);
+        this.content = PostgresText.of(content);
+        this.slug = PostgresText.of(slug);
+        this.tags = new ArrayList<>(tags.stream().map(PostgresText::of).toList());
         this.status = Status.DRAFT;
         this.version = version;
         this.createdAt = at;
@@ -65,14 +66,14 @@ public class PostView {
     }
 
     void edit(String title, String content, long version, Instant at) {
-        this.title = title;
-        this.content = content;
+        this.title = PostgresText.of(title);
+        this.content = PostgresText.of(content);
         touch(version, at);
     }
 
     void retag(List<String> tags, long version, Instant at) {
         this.tags.clear();
-        this.tags.addAll(tags);
+        this.tags.addAll(tags.stream().map(PostgresText::of).toList());
         touch(version, at);
     }
 

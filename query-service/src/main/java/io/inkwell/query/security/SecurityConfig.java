@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The whole access policy of query-service in one place. Reading published posts, tags and search is
  * public (a token, when sent, must still be valid, and lets its owner see their own drafts); profiles need
- * a token. Which drafts and emails a reader sees is decided by {@link Viewer}.
+ * a token; the admin API (dead letters) needs role {@code admin}. Which drafts and emails a reader sees is
+ * decided by {@link Viewer}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -24,6 +25,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/**", "/api/v1/tags",
                                 "/api/v1/search/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").authenticated()
+                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .build();

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.inkwell.query.projection.PostgresText;
 import java.time.Instant;
 
 /** A profile as readers see it. A deleted user keeps a row without personal data, so versions stay known. */
@@ -29,10 +30,10 @@ public class UserView {
 
     UserView(String id, String name, String email, String issuer, String subject, long version, Instant at) {
         this.id = id;
-        this.name = name;
-        this.email = email;
-        this.issuer = issuer;
-        this.subject = subject;
+        this.name = PostgresText.of(name);
+        this.email = PostgresText.of(email);
+        this.issuer = PostgresText.of(issuer);
+        this.subject = PostgresText.of(subject);
         this.active = true;
         this.version = version;
         this.registeredAt = at;
@@ -40,12 +41,12 @@ public class UserView {
     }
 
     void rename(String name, long version, Instant at) {
-        this.name = name;
+        this.name = PostgresText.of(name);
         touch(version, at);
     }
 
     void changeEmail(String email, long version, Instant at) {
-        this.email = email;
+        this.email = PostgresText.of(email);
         touch(version, at);
     }
 

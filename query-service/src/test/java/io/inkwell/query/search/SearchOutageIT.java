@@ -2,6 +2,7 @@ package io.inkwell.query.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.inkwell.testing.Callers.newIdentity;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,9 @@ class SearchOutageIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void searchIsUnavailableDuringAnOutageAndFindsEveryPostAfterIt() throws Exception {
@@ -49,6 +54,14 @@ class SearchOutageIT {
             // The rest of the API keeps working.
             await().untilAsserted(() -> mvc.perform(get("/api/v1/posts?author=" + author))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.meta.total").value(5)));
+            // Health says search is degraded, and the search projection retries, but the service stays ready.
+            mvc.perform(get("/actuator/health").with(newIdentity("admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.components.search.status").value("DEGRADED"));
+            await().untilAsserted(() -> mvc.perform(get("/actuator/health").with(newIdentity("admin")))
+                    .andExpect(jsonPath("$.components.projections.details.post-search.state").value("retrying")));
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
         } finally {
             elasticsearch.start();
         }
@@ -57,5 +70,8 @@ class SearchOutageIT {
             String body = mvc.perform(get("/api/v1/search/posts?q=" + word)).andReturn().getResponse().getContentAsString();
             assertThat(JsonMapper.shared().readTree(body).path("meta").path("total").asLong()).isEqualTo(5);
         });
+        // An outage is waited out, not dead-lettered.
+        assertThat(jdbc.sql("SELECT count(*) FROM query.dead_letter_entry WHERE processing_group = 'post-search'")
+                .query(Long.class).single()).isZero();
     }
 }

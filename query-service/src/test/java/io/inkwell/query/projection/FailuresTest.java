@@ -1,0 +1,69 @@
+package io.inkwell.query.projection;
+
+import static io.inkwell.query.projection.Failures.Kind.POISON;
+import static io.inkwell.query.projection.Failures.Kind.TRANSIENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.axonframework.serialization.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class FailuresTest {
+
+    @Test
+    void dataErrorsAndIntegrityViolationsOfPostgresqlArePoisonHoweverWrapped() {
+        assertThat(Failures.classify(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")))
+                .isEqualTo(POISON);
+        assertThat(Failures.classify(new DataIntegrityViolationException("could not execute statement",
+                new SQLException("value too long for type character varying(255)", "22001")))).isEqualTo(POISON);
+        assertThat(Failures.classify(new RuntimeException(new SQLException("check", "23514")))).isEqualTo(POISON);
+    }
+
+    @Test
+    void connectionLossShutdownDeadlocksAndUnexplainedDatabaseErrorsAreOutages() {
+        assertThat(Failures.classify(new SQLException("connection refused", "08001"))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new SQLException("terminating connection due to administrator command", "57P01")))
+                .isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new SQLException("deadlock detected", "40P01"))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new SQLException("raised by a trigger", "P0001"))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new SQLTransientConnectionException("pool timed out"))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new CannotCreateTransactionException("no connection"))).isEqualTo(TRANSIENT);
+    }
+
+    @Test
+    void elasticsearchOutOfReachIsAnOutage() {
+        assertThat(Failures.classify(new UncheckedIOException(new ConnectException("Connection refused")))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new IOException("reset"))).isEqualTo(TRANSIENT);
+    }
+
+    @Test
+    void anOutageAnywhereInTheChainWinsOverAnErrorThatWrapsIt() {
+        assertThat(Failures.classify(new IllegalArgumentException(new ConnectException("Connection refused"))))
+                .isEqualTo(TRANSIENT);
+    }
+
+    @Test
+    void undeserializableEventsAndErrorsThatAPayloadProvokesArePoison() {
+        assertThat(Failures.classify(new SerializationException("unknown type"))).isEqualTo(POISON);
+        assertThat(Failures.classify(new NullPointerException("title"))).isEqualTo(POISON);
+        assertThat(Failures.classify(new IllegalArgumentException("bad tag"))).isEqualTo(POISON);
+    }
+
+    @Test
+    void anUnexplainedFailureIsTreatedAsAnOutageSoThatNothingIsParkedByMistake() {
+        assertThat(Failures.classify(new IllegalStateException("something"))).isEqualTo(TRANSIENT);
+        assertThat(Failures.classify(new RuntimeException())).isEqualTo(TRANSIENT);
+    }
+
+    @Test
+    void theRootCauseNamesWhatWentWrong() {
+        SQLException root = new SQLException("refused", "23514");
+        assertThat(Failures.rootOf(new DataIntegrityViolationException("wrapped", new RuntimeException(root)))).isSameAs(root);
+    }
+}
