@@ -1,6 +1,7 @@
 package io.inkwell.command.config;
 
 import io.inkwell.command.domain.Rejection;
+import io.inkwell.support.web.Problem;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -24,7 +25,7 @@ class RejectionTranslation implements MessageHandlerInterceptor<CommandMessage<?
         } catch (Rejection rejection) {
             throw translated(rejection);
         } catch (AggregateNotFoundException e) {
-            throw translated(new Rejection(Rejection.Kind.NOT_FOUND, "not-found",
+            throw translated(new Rejection(Problem.NOT_FOUND.code(),
                     "Nothing with id " + e.getAggregateIdentifier() + " exists"));
         }
     }

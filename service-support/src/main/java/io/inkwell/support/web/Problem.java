@@ -84,6 +84,27 @@ public enum Problem {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
+    /**
+     * The general problem for an HTTP status that the servlet container or Spring MVC chose without saying
+     * why (a 400 for a request line Tomcat cannot parse, a 404 for no handler, ...). A status without a
+     * problem of its own falls back to {@link #MALFORMED_REQUEST} or {@link #INTERNAL_ERROR}, whose status
+     * the answer then takes, so that {@code type} and {@code status} always agree.
+     */
+    public static Problem forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> REQUEST_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+        };
+    }
+
     /** This problem with a detail that says what happened in this case. */
     public ProblemDetail detail(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -104,8 +125,11 @@ public enum Problem {
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        // The same shape as Spring MVC writes: the standard members, then the extension members at top level.
+        response.getOutputStream().write(json(problem));
+    }
+
+    /** The same shape as Spring MVC writes: the standard members, then the extension members at top level. */
+    public static byte[] json(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
@@ -117,6 +141,6 @@ public enum Problem {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        JsonMapper.shared().writeValue(response.getWriter(), body);
+        return JsonMapper.shared().writeValueAsBytes(body);
     }
 }
