@@ -101,6 +101,8 @@ public enum Problem {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
             case 503 -> SERVICE_UNAVAILABLE;
+            // A protocol version Tomcat does not speak is the client's mistake, not the server's.
+            case 505 -> MALFORMED_REQUEST;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };
     }

@@ -3,6 +3,7 @@ package io.inkwell.support.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -122,6 +123,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
         return Problem.MALFORMED_REQUEST.response("The request has a header, path or parameter that is not allowed");
+    }
+
+    /** Tomcat refusing the parameters once something reads them (too many of them, say). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
+        return Problem.MALFORMED_REQUEST.response("The query string or form parameters cannot be read");
     }
 
     @ExceptionHandler(Exception.class)

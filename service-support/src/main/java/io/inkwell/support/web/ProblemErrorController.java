@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -26,7 +27,7 @@ class ProblemErrorController implements ErrorController {
         int status = code instanceof Integer value ? value : response.getStatus();
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Problem problem;
-        if (failure instanceof RequestRejectedException) {
+        if (failure instanceof RequestRejectedException || failure instanceof InvalidParameterException) {
             problem = Problem.MALFORMED_REQUEST;
         } else {
             problem = Problem.forStatus(status);

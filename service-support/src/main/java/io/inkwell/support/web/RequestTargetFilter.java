@@ -54,6 +54,11 @@ public class RequestTargetFilter extends OncePerRequestFilter {
                             "The query string must be percent-encoded UTF-8 without control characters");
                     return;
                 }
+                if (name.isEmpty() && equals >= 0) {
+                    // Tomcat refuses a value without a name only when something reads the parameters.
+                    Problem.MALFORMED_REQUEST.write(response, "Every query parameter needs a name");
+                    return;
+                }
                 try {
                     decode(equals < 0 ? "" : pair.substring(equals + 1), true);
                 } catch (Undecodable e) {
