@@ -10,6 +10,7 @@ import io.inkwell.testing.http.RawHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
@@ -37,15 +38,19 @@ class CommandFuzzIT {
     /** jqwik runs outside Spring's JUnit extension; the test context cache still hands out the shared context. */
     private static Target target;
 
-    private record Target(RawHttp http, JdbcClient jdbc, List<String> ids, List<String> authorizations) {
+    private record Target(RawHttp http, JdbcClient jdbc, List<String> ids, List<String> authorizations,
+                          AtomicReference<String> eventStore) {
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
     void everyRefusalIsAProblemAndChangesNothing(@ForAll("requests") HostileRequest request) {
-        String before = eventStore();
+        // Nothing else writes meanwhile, so the state after the previous request is the state before this one.
+        String before = target().eventStore().get();
         RawHttp.Answer answer = EdgeContract.sendAndJudge(target().http(), request);
+        String after = eventStore();
+        target().eventStore().set(after);
         if (answer.status() >= 400) {
-            assertThat(eventStore()).as("event store after %d to\n%s", answer.status(), request).isEqualTo(before);
+            assertThat(after).as("event store after %d to\n%s", answer.status(), request).isEqualTo(before);
         } else if (answer.status() == 201) {
             // Later requests then reach posts and profiles that exist.
             Matcher id = ID.matcher(answer.body());
@@ -87,7 +92,8 @@ class CommandFuzzIT {
                         "Bearer " + TestIssuer.get().token("user"), "Bearer " + TestIssuer.get().token("moderator", "user"),
                         "Bearer " + TestIssuer.get().token("admin"), "Bearer " + TestIssuer.get().token(),
                         "Bearer " + TestIssuer.get().unsigned("admin"), "Bearer " + TestIssuer.get().tampered("user"));
-                target = new Target(http, context.getBean(JdbcClient.class), ids, authorizations);
+                target = new Target(http, context.getBean(JdbcClient.class), ids, authorizations, new AtomicReference<>());
+                target.eventStore().set(eventStore());
             } catch (Exception e) {
                 throw new IllegalStateException("The shared command-service test context did not start", e);
             }

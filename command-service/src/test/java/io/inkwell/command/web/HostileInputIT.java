@@ -132,6 +132,15 @@ class HostileInputIT {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TRACE", "PATCH", "FOO", "PROPFIND"})
+    void refusesMethodsThatNoEndpointTakesWithoutEchoingTheRequest(String method) {
+        RawHttp.Answer answer = http.send(method, "/api/v1/posts", Map.of("Authorization", "Bearer " + token,
+                "Accept", "garbage"), "");
+        problem(answer, 405, "http-405");
+        assertThat(answer.body()).doesNotContain(token);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\u0085", "caf\u00e9\u0099", "a\u0001b"})
     void refusesHeaderValuesWithControlCharacters(String value) {
         RawHttp.Answer answer = http.send("POST", "/api/v1/posts", Map.of("Authorization", "Bearer " + token,

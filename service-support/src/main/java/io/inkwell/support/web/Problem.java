@@ -95,7 +95,8 @@ public enum Problem {
             case 401 -> UNAUTHORIZED;
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
-            case 405 -> METHOD_NOT_ALLOWED;
+            // 501: a method Tomcat does not implement (CONNECT), which no endpoint takes either.
+            case 405, 501 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> REQUEST_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -34,8 +34,8 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
-    RequestTargetFilter requestTargetFilter() {
-        return new RequestTargetFilter();
+    UnreadableRequestFilter unreadableRequestFilter() {
+        return new UnreadableRequestFilter();
     }
 
     @Bean
@@ -69,6 +69,9 @@ public class WebSupportAutoConfiguration {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
+            // Tomcat refuses TRACE before any filter runs, and then answers 404 without a body from its error
+            // dispatch. Let it through: UnreadableRequestFilter answers every TRACE with a 405 problem.
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     for (Valve valve : host.getPipeline().getValves()) {

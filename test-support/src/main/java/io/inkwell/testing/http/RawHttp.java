@@ -43,11 +43,16 @@ public final class RawHttp {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head);
+                out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (IOException refused) {
+                // The server may answer before it has read everything (a header it refuses, say) and close:
+                // its answer is then already waiting to be read.
+            }
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException("No answer from port " + port + ": " + e.getMessage(), e);

@@ -11,19 +11,31 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a path or query string that does not decode to clean text (percent-encoded UTF-8 without NUL,
- * other control characters or unpaired surrogates) before anything else reads it: 400 {@code
- * validation-failed} naming the parameter, or {@code malformed-request} for the path. Tomcat would decode
- * such bytes leniently (or drop the parameter), and the text would reach PostgreSQL, which refuses NUL.
+ * Refuses what cannot be read before anything else reads it. A path or query string that does not decode
+ * to clean text (percent-encoded UTF-8 without NUL, other control characters or unpaired surrogates) is
+ * 400 {@code validation-failed} naming the parameter, or {@code malformed-request} for the path: Tomcat
+ * would decode such bytes leniently (or drop the parameter), and the text would reach PostgreSQL, which
+ * refuses NUL. A method that no endpoint takes is 405. A {@code Content-Type} that does not parse, or
+ * names no concrete type, is 415 (Spring's request headers throw on {@code *}{@code /*}, even on a GET).
+ * An {@code Accept} header that does not parse is 406: Spring MVC would fail on it only while writing
+ * the answer, and then send none.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-public class RequestTargetFilter extends OncePerRequestFilter {
+public class UnreadableRequestFilter extends OncePerRequestFilter {
+
+    /** Every method that some endpoint of either service takes, or that HTTP needs (HEAD, OPTIONS). */
+    private static final Set<String> METHODS = new LinkedHashSet<>(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
 
     /** A percent-encoded text that is not UTF-8, or decodes to text that is not clean. */
     static final class Undecodable extends Exception {
@@ -35,8 +47,17 @@ public class RequestTargetFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!METHODS.contains(request.getMethod())) {
+            // TRACE above all: Tomcat refuses it on its own, and its error dispatch then answers without a body.
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", METHODS));
+            Problem.METHOD_NOT_ALLOWED.write(response, "No endpoint takes " + request.getMethod() + " requests");
+            return;
+        }
         try {
-            decode(request.getRequestURI(), false);
+            if (decode(request.getRequestURI(), false).chars().anyMatch(c -> c < 0x20)) {
+                // No id, slug or route has a line break or tab in it either.
+                throw new Undecodable();
+            }
         } catch (Undecodable e) {
             Problem.MALFORMED_REQUEST.write(response,
                     "The path must be percent-encoded UTF-8 without control characters");
@@ -68,7 +89,40 @@ public class RequestTargetFilter extends OncePerRequestFilter {
                 }
             }
         }
+        if (!readableContentType(request.getContentType())) {
+            Problem.UNSUPPORTED_MEDIA_TYPE.write(response, "The Content-Type header cannot be read");
+            return;
+        }
+        if (!acceptable(request)) {
+            Problem.NOT_ACCEPTABLE.write(response, "The Accept header cannot be read");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Absent, or one concrete media type: Spring's request headers refuse a wildcard with an exception. */
+    private static boolean readableContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).isConcrete();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean acceptable(HttpServletRequest request) {
+        Enumeration<String> accepts = request.getHeaders(HttpHeaders.ACCEPT);
+        try {
+            while (accepts != null && accepts.hasMoreElements()) {
+                MediaType.parseMediaTypes(accepts.nextElement());
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            // InvalidMediaTypeException, and whatever a quality value that is no number throws
+            return false;
+        }
     }
 
     /** Strict percent-decoding as UTF-8; {@code plusIsSpace} for query strings (form encoding). */
