@@ -37,6 +37,7 @@ class CommandFuzzIT {
 
     /** jqwik runs outside Spring's JUnit extension; the test context cache still hands out the shared context. */
     private static Target target;
+    private static long started;
 
     private record Target(RawHttp http, JdbcClient jdbc, List<String> ids, List<String> authorizations,
                           AtomicReference<String> eventStore) {
@@ -67,7 +68,8 @@ class CommandFuzzIT {
 
     @AfterContainer
     static void tellHowMany() {
-        System.out.println("CommandFuzzIT sent " + EdgeContract.judged() + " hostile requests to command-service");
+        long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
+        System.out.println("CommandFuzzIT sent " + EdgeContract.judged() + " hostile requests to command-service in " + seconds + " s");
     }
 
     private static String eventStore() {
@@ -92,6 +94,7 @@ class CommandFuzzIT {
                         "Bearer " + TestIssuer.get().token("user"), "Bearer " + TestIssuer.get().token("moderator", "user"),
                         "Bearer " + TestIssuer.get().token("admin"), "Bearer " + TestIssuer.get().token(),
                         "Bearer " + TestIssuer.get().unsigned("admin"), "Bearer " + TestIssuer.get().tampered("user"));
+                started = System.nanoTime();
                 target = new Target(http, context.getBean(JdbcClient.class), ids, authorizations, new AtomicReference<>());
                 target.eventStore().set(eventStore());
             } catch (Exception e) {

@@ -33,6 +33,7 @@ class QueryFuzzIT {
 
     /** jqwik runs outside Spring's JUnit extension; the test context cache still hands out the shared context. */
     private static Target target;
+    private static long started;
 
     private record Target(RawHttp http, List<String> ids, List<String> authorizations) {
     }
@@ -49,7 +50,8 @@ class QueryFuzzIT {
 
     @AfterContainer
     static void tellHowMany() {
-        System.out.println("QueryFuzzIT sent " + EdgeContract.judged() + " hostile requests to query-service");
+        long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
+        System.out.println("QueryFuzzIT sent " + EdgeContract.judged() + " hostile requests to query-service in " + seconds + " s");
     }
 
     private static synchronized Target target() {
@@ -75,6 +77,7 @@ class QueryFuzzIT {
                         "Bearer " + TestIssuer.get().token("user"), "Bearer " + TestIssuer.get().token("moderator", "user"),
                         "Bearer " + TestIssuer.get().token("admin"), "Bearer " + TestIssuer.get().token(),
                         "Bearer " + TestIssuer.get().unsigned("admin"), "Bearer " + TestIssuer.get().tampered("user"));
+                started = System.nanoTime();
                 target = new Target(http, List.copyOf(ids), authorizations);
             } catch (Exception e) {
                 throw new IllegalStateException("The shared query-service test context did not start", e);
