@@ -6,7 +6,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Problem details whose type URI ends in a stable code; the README lists the codes. */
+/**
+ * Problem details whose type URI ends in a stable code. Superseded by {@link Problem}; left only for
+ * ProblemAuthenticationEntryPoint and ProblemCorsProcessor, which the security work converts on its own
+ * branch. Delete this class once that is merged (nothing else uses it).
+ */
+@Deprecated(forRemoval = true)
 public final class ProblemTypes {
 
     private static final String BASE = "https://inkwell.example/problems/";
