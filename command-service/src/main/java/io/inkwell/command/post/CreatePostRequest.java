@@ -12,7 +12,8 @@ record CreatePostRequest(
         @NotBlank @Size(max = 255) @CleanText String title,
         @NotNull @Size(max = 100_000) @CleanText String content,
         @Size(max = 10) List<@NotBlank @Size(max = 50) @CleanText String> tags,
-        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = PostRequests.SLUG, message = PostRequests.SLUG_MESSAGE) @CleanText String slug) {
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = PostRequests.SLUG, message = PostRequests.SLUG_MESSAGE)
+        @CleanText String slug) {
 
     CreatePostRequest {
         title = PostRequests.trim(title);

@@ -2,6 +2,7 @@ package io.inkwell.support.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,7 +129,14 @@ public enum Problem {
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json(problem));
+        response.setCharacterEncoding("UTF-8");
+        byte[] json = json(problem);
+        try {
+            response.getOutputStream().write(json);
+        } catch (IllegalStateException writerInUse) {
+            // Something on the way (an error page after a failed answer, say) already asked for the writer.
+            response.getWriter().write(new String(json, StandardCharsets.UTF_8));
+        }
     }
 
     /** The same shape as Spring MVC writes: the standard members, then the extension members at top level. */

@@ -36,7 +36,7 @@ public final class HostileRequests {
             "%2e%2e", "..", ".", ";a=b", "%3B", "%5C", "%0A", "a%20b", "%25", "%E2%9C%93", "", "x".repeat(3_000),
             "00000000-0000-0000-0000-000000000000", "by-slug", "publish", "%u0000", "*", "~");
 
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
             "CONNECT", "PROPFIND", "FOO");
 
     private HostileRequests() {
