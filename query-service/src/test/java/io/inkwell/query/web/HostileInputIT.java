@@ -72,6 +72,14 @@ class HostileInputIT {
         assertThat(answer.isProblem()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator/health/liveness/x", "/actuator/health/no-such-group", "/no/such/path"})
+    void answersAnEmptyNotFoundFromActuatorWithAProblem(String target) {
+        RawHttp.Answer answer = send("GET", target, Map.of());
+        assertThat(answer.status()).isBetween(400, 499);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
     @Test
     void answersAMissingPostWithAProblemWhateverTheClientAccepts() {
         problem(send("GET", "/api/v1/posts/no-such-post", Map.of("Accept", "text/html")), 404, "not-found");

@@ -129,12 +129,12 @@ public enum Problem {
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         byte[] json = json(problem);
         try {
             response.getOutputStream().write(json);
         } catch (IllegalStateException writerInUse) {
             // Something on the way (an error page after a failed answer, say) already asked for the writer.
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write(new String(json, StandardCharsets.UTF_8));
         }
     }

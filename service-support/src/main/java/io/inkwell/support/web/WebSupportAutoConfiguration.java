@@ -39,6 +39,11 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
+    EmptyErrorFilter emptyErrorFilter() {
+        return new EmptyErrorFilter();
+    }
+
+    @Bean
     ProblemDetailsHandler problemDetailsHandler() {
         return new ProblemDetailsHandler();
     }
