@@ -1,8 +1,10 @@
 package io.inkwell.command.config;
 
 import io.inkwell.command.domain.Rejection;
+import io.inkwell.support.web.Problem;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -24,9 +26,16 @@ class RejectionTranslation implements MessageHandlerInterceptor<CommandMessage<?
         } catch (Rejection rejection) {
             throw translated(rejection);
         } catch (AggregateNotFoundException e) {
-            throw translated(new Rejection(Rejection.Kind.NOT_FOUND, "not-found",
-                    "Nothing with id " + e.getAggregateIdentifier() + " exists"));
+            throw translated(notFound(String.valueOf(e.getAggregateIdentifier())));
+        } catch (IncompatibleAggregateException e) {
+            // The id names an aggregate of another type (a post's id in a path of /users): replaying its
+            // events never sets this aggregate's id. For the caller that is simply nothing of this kind.
+            throw translated(new Rejection(Problem.NOT_FOUND.code(), "Nothing of this kind exists with this id"));
         }
+    }
+
+    private static Rejection notFound(String id) {
+        return new Rejection(Problem.NOT_FOUND.code(), "Nothing with id " + id + " exists");
     }
 
     private static CommandExecutionException translated(Rejection rejection) {

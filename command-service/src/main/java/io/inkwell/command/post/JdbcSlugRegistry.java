@@ -1,6 +1,7 @@
 package io.inkwell.command.post;
 
 import io.inkwell.command.domain.Rejection;
+import io.inkwell.support.web.Problem;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class JdbcSlugRegistry implements SlugRegistry {
     @Override
     public String claim(String slug, String postId) {
         if (!tryClaim(slug, postId)) {
-            throw Rejection.conflict("slug-taken", "The slug '" + slug + "' is already used by another post");
+            throw new Rejection(Problem.SLUG_TAKEN.code(), "The slug '" + slug + "' is already used by another post");
         }
         return slug;
     }

@@ -47,7 +47,7 @@ class Post {
     Post(CreatePostCommand command, SlugRegistry slugs) {
         Actor author = command.actor();
         if (author.userId() == null || !author.roles().contains(Actor.ROLE_USER)) {
-            throw Rejection.forbidden("profile-required", "Writing posts needs the role 'user' and a registered profile");
+            throw new Rejection("profile-required", "Writing posts needs the role 'user' and a registered profile");
         }
         String title = command.title().strip();
         String slug = command.slug() != null
@@ -98,10 +98,10 @@ class Post {
 
     private void requireChangeableBy(Actor actor) {
         if (deleted) {
-            throw Rejection.conflict("post-deleted", "Post " + postId + " has been deleted");
+            throw new Rejection("post-deleted", "Post " + postId + " has been deleted");
         }
         if (!actor.is(authorId) && !actor.isModerator()) {
-            throw Rejection.forbidden("not-post-author", "Only the author or a moderator may change this post");
+            throw new Rejection("not-post-author", "Only the author or a moderator may change this post");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.inkwell.command.user;
 
 import io.inkwell.command.domain.Rejection;
+import io.inkwell.support.web.Problem;
 import io.inkwell.command.security.ProfileDirectory;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class JdbcUserClaims implements UserClaims, ProfileDirectory {
                         ON CONFLICT DO NOTHING""")
                 .param("issuer", issuer).param("subject", subject).param("userId", userId).update();
         if (inserted == 0) {
-            throw Rejection.conflict("identity-already-registered", "This identity already has a profile");
+            throw new Rejection(Problem.IDENTITY_ALREADY_REGISTERED.code(), "This identity already has a profile");
         }
     }
 
@@ -39,7 +40,7 @@ class JdbcUserClaims implements UserClaims, ProfileDirectory {
                         WHERE user_emails.user_id = excluded.user_id""")
                 .param("key", key(email)).param("userId", userId).update();
         if (inserted == 0) {
-            throw Rejection.conflict("email-taken", "The email " + email + " is already registered");
+            throw new Rejection(Problem.EMAIL_TAKEN.code(), "The email " + email + " is already registered");
         }
     }
 

@@ -69,10 +69,10 @@ class User {
 
     private void requireChangeableBy(Actor actor) {
         if (deleted) {
-            throw Rejection.conflict("user-deleted", "User " + userId + " has been deleted");
+            throw new Rejection("user-deleted", "User " + userId + " has been deleted");
         }
         if (!actor.is(userId) && !actor.isAdmin()) {
-            throw Rejection.forbidden("not-profile-owner", "Only the user themself or an admin may change this profile");
+            throw new Rejection("not-profile-owner", "Only the user themself or an admin may change this profile");
         }
     }
 

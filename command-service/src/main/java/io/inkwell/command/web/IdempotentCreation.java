@@ -1,5 +1,6 @@
 package io.inkwell.command.web;
 
+import io.inkwell.support.web.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ public class IdempotentCreation {
             return create.get();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new IdempotencyKeyException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+            throw new IdempotencyKeyException(Problem.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(path + "\n" + json.writeValueAsString(request));
@@ -80,7 +81,7 @@ public class IdempotentCreation {
                         rs.getString(5)))
                 .single();
         if (!stored.requestHash().equals(hash)) {
-            throw new IdempotencyKeyException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            throw new IdempotencyKeyException(Problem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request");
         }
         HttpHeaders headers = new HttpHeaders();
@@ -108,21 +109,15 @@ public class IdempotentCreation {
 
     public static final class IdempotencyKeyException extends RuntimeException {
 
-        private final HttpStatus status;
-        private final String code;
+        private final Problem problem;
 
-        IdempotencyKeyException(HttpStatus status, String code, String message) {
+        IdempotencyKeyException(Problem problem, String message) {
             super(message, null, false, false);
-            this.status = status;
-            this.code = code;
+            this.problem = problem;
         }
 
-        public HttpStatus status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
+        public Problem problem() {
+            return problem;
         }
     }
 }

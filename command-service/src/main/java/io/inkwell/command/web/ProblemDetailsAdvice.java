@@ -1,10 +1,7 @@
 package io.inkwell.command.web;
 
-import static io.inkwell.support.web.ProblemTypes.response;
-
 import io.inkwell.command.domain.Rejection;
-import io.inkwell.support.web.ProblemTypes;
-import java.util.Map;
+import io.inkwell.support.web.Problem;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -13,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,12 +26,6 @@ class ProblemDetailsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private static final Map<Rejection.Kind, HttpStatus> STATUS = Map.of(
-            Rejection.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
-            Rejection.Kind.FORBIDDEN, HttpStatus.FORBIDDEN,
-            Rejection.Kind.CONFLICT, HttpStatus.CONFLICT,
-            Rejection.Kind.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED);
-
     @ExceptionHandler(Rejection.class)
     ResponseEntity<ProblemDetail> rejected(Rejection rejection) {
         return rejected(rejection.details());
@@ -48,14 +38,13 @@ class ProblemDetailsAdvice {
                 .map(details -> rejected((Rejection.Details) details))
                 .orElseGet(() -> {
                     log.error("Command failed unexpectedly", e);
-                    return response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                            "Something went wrong on our side; nothing was changed. Retrying later may help.");
+                    return internalError();
                 });
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
-        return response(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "If-Match names version "
+        return Problem.VERSION_MISMATCH.response("If-Match names version "
                 + (e.getExpectedVersion() + 1) + " but the current version is " + (e.getActualVersion() + 1));
     }
 
@@ -64,25 +53,33 @@ class ProblemDetailsAdvice {
         // Another write to the same aggregate committed first (on another node: on this one, the aggregate
         // lock turns the race into a version mismatch). Whoever named a version has lost that precondition.
         if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
-            return response(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+            return Problem.VERSION_MISMATCH.response(
                     "Someone else changed this first; fetch it again and retry");
         }
-        return response(HttpStatus.CONFLICT, "concurrent-modification",
+        return Problem.CONCURRENT_MODIFICATION.response(
                 "Someone else changed this at the same moment; fetch it again and retry");
     }
 
     @ExceptionHandler(Versions.PreconditionFailedException.class)
     ResponseEntity<ProblemDetail> preconditionFailed(Versions.PreconditionFailedException e) {
-        return response(HttpStatus.PRECONDITION_FAILED, "version-mismatch", e.getMessage());
+        return Problem.VERSION_MISMATCH.response(e.getMessage());
     }
 
     @ExceptionHandler(IdempotentCreation.IdempotencyKeyException.class)
     ResponseEntity<ProblemDetail> idempotencyKey(IdempotentCreation.IdempotencyKeyException e) {
-        return response(e.status(), e.code(), e.getMessage());
+        return e.problem().response(e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> rejected(Rejection.Details details) {
-        HttpStatus status = STATUS.get(details.kind());
-        return ResponseEntity.status(status).body(ProblemTypes.problem(status, details.code(), details.message()));
+        return Problem.ofCode(details.code()).map(problem -> problem.response(details.message())).orElseGet(() -> {
+            // RejectionCodesTest keeps this from happening; should it still, the client is not to blame.
+            log.error("Rejection with a code missing from the catalogue: {} ({})", details.code(), details.message());
+            return internalError();
+        });
+    }
+
+    private static ResponseEntity<ProblemDetail> internalError() {
+        return Problem.INTERNAL_ERROR.response(
+                "Something went wrong on our side; nothing was changed. Retrying later may help.");
     }
 }

@@ -12,7 +12,7 @@ class InMemorySlugRegistry implements SlugRegistry {
     @Override
     public String claim(String slug, String postId) {
         if (slugs.putIfAbsent(slug, postId) != null) {
-            throw Rejection.conflict("slug-taken", "taken");
+            throw new Rejection("slug-taken", "taken");
         }
         return slug;
     }

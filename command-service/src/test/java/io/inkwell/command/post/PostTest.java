@@ -98,7 +98,7 @@ class PostTest {
         fixture.given(CREATED)
                 .when(new EditPostCommand(ID, "Hijacked", null, null, null, OTHER_USER))
                 .expectNoEvents()
-                .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.kind() == Rejection.Kind.FORBIDDEN));
+                .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("not-post-author")));
     }
 
     @Test

@@ -14,7 +14,7 @@ class InMemoryUserClaims implements UserClaims {
     @Override
     public void claimIdentity(String issuer, String subject, String userId) {
         if (identities.putIfAbsent(issuer + "|" + subject, userId) != null) {
-            throw Rejection.conflict("identity-already-registered", "taken");
+            throw new Rejection("identity-already-registered", "taken");
         }
     }
 
@@ -22,7 +22,7 @@ class InMemoryUserClaims implements UserClaims {
     public void claimEmail(String email, String userId) {
         String owner = emails.putIfAbsent(key(email), userId);
         if (owner != null && !owner.equals(userId)) {
-            throw Rejection.conflict("email-taken", "taken");
+            throw new Rejection("email-taken", "taken");
         }
     }
 

@@ -97,7 +97,7 @@ class UserTest {
                 .when(new UpdateUserCommand(ID, "Mallory", null, null, SOMEONE_ELSE))
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> e instanceof Rejection r
-                        && r.kind() == Rejection.Kind.FORBIDDEN));
+                        && r.code().equals("not-profile-owner")));
     }
 
     @Test

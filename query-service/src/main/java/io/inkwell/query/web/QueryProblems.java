@@ -1,14 +1,12 @@
 package io.inkwell.query.web;
 
-import static io.inkwell.support.web.ProblemTypes.response;
-
 import io.inkwell.query.search.SearchUnavailableException;
+import io.inkwell.support.web.Problem;
 import io.inkwell.support.web.ProblemDetailsHandler;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,26 +19,27 @@ class QueryProblems {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return response(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+        return Problem.NOT_FOUND.response(e.getMessage());
     }
 
     @ExceptionHandler(NotCaughtUpException.class)
     ResponseEntity<ProblemDetail> notCaughtUp(NotCaughtUpException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(response(HttpStatus.SERVICE_UNAVAILABLE, "not-caught-up", e.getMessage()).getBody());
+        return retryLater(Problem.NOT_CAUGHT_UP, "1", e.getMessage());
     }
 
     @ExceptionHandler(SearchUnavailableException.class)
     ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(response(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", e.getMessage()).getBody());
+        return retryLater(Problem.SEARCH_UNAVAILABLE, "5", e.getMessage());
     }
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
-        ResponseEntity<ProblemDetail> answer = response(HttpStatus.BAD_REQUEST, "validation-failed",
-                "The request has invalid parameters");
+        ResponseEntity<ProblemDetail> answer = Problem.VALIDATION_FAILED.response("The request has invalid parameters");
         answer.getBody().setProperty("errors", List.of(new ProblemDetailsHandler.FieldProblem(e.parameter(), e.getMessage())));
         return answer;
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(Problem problem, String seconds, String detail) {
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, seconds).body(problem.detail(detail));
     }
 }

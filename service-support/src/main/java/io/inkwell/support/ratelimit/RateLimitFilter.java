@@ -1,7 +1,7 @@
 package io.inkwell.support.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
-import io.inkwell.support.web.ProblemTypes;
+import io.inkwell.support.web.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -60,12 +58,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         log.info("Rate limit reached for {} on {} {} (group {})", anonymous ? "address " + request.getRemoteAddr()
                 : "subject " + caller, request.getMethod(), request.getRequestURI(), group.key());
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"%s","title":"Too Many Requests","status":429,"detail":"Too many requests; retry in %d s"}"""
-                .formatted(ProblemTypes.uri("rate-limited"), retryAfter));
+        Problem.RATE_LIMITED.write(response, "Too many requests; retry in " + retryAfter + " s");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.inkwell.support.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,6 +86,30 @@ public enum Problem {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
+    /**
+     * The general problem for an HTTP status that the servlet container or Spring MVC chose without saying
+     * why (a 400 for a request line Tomcat cannot parse, a 404 for no handler, ...). A status without a
+     * problem of its own falls back to {@link #MALFORMED_REQUEST} or {@link #INTERNAL_ERROR}, whose status
+     * the answer then takes, so that {@code type} and {@code status} always agree.
+     */
+    public static Problem forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            // 501: a method Tomcat does not implement (CONNECT), which no endpoint takes either.
+            case 405, 501 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> REQUEST_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            // A protocol version Tomcat does not speak is the client's mistake, not the server's.
+            case 505 -> MALFORMED_REQUEST;
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+        };
+    }
+
     /** This problem with a detail that says what happened in this case. */
     public ProblemDetail detail(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -105,8 +130,18 @@ public enum Problem {
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        // The same shape as Spring MVC writes: the standard members, then the extension members at top level.
+        byte[] json = json(problem);
+        try {
+            response.getOutputStream().write(json);
+        } catch (IllegalStateException writerInUse) {
+            // Something on the way (an error page after a failed answer, say) already asked for the writer.
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(new String(json, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The same shape as Spring MVC writes: the standard members, then the extension members at top level. */
+    public static byte[] json(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
@@ -118,6 +153,6 @@ public enum Problem {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        JsonMapper.shared().writeValue(response.getWriter(), body);
+        return JsonMapper.shared().writeValueAsBytes(body);
     }
 }

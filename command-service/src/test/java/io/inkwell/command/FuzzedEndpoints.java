@@ -1,0 +1,41 @@
+package io.inkwell.command;
+
+import static io.inkwell.testing.fuzz.Endpoint.delete;
+import static io.inkwell.testing.fuzz.Endpoint.get;
+import static io.inkwell.testing.fuzz.Endpoint.post;
+import static io.inkwell.testing.fuzz.Endpoint.put;
+
+import io.inkwell.testing.fuzz.Endpoint;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every endpoint of command-service, for {@code CommandFuzzIT}: a new endpoint goes here too, with its
+ * query parameters and the fields of a valid body.
+ */
+final class FuzzedEndpoints {
+
+    static final List<Endpoint> ALL = List.of(
+            post("/api/v1/users", Map.of("name", "Fuzz Writer", "email", "fuzz@inkwell.test")),
+            put("/api/v1/users/{id}", Map.of("name", "Fuzz Renamed", "email", "renamed@inkwell.test")),
+            delete("/api/v1/users/{id}"),
+            post("/api/v1/posts", Map.of("title", "Fuzzed", "content", "Some words", "tags", List.of("fuzz", "edge"),
+                    "slug", "fuzzed-post")),
+            put("/api/v1/posts/{id}", Map.of("title", "Edited", "content", "Other words", "tags", List.of("edited"))),
+            post("/api/v1/posts/{id}/publish", null),
+            post("/api/v1/posts/{id}/unpublish", null),
+            delete("/api/v1/posts/{id}"),
+            get("/actuator/health"),
+            get("/actuator/health/liveness"),
+            get("/actuator/health/readiness"),
+            get("/actuator/info"),
+            get("/actuator/prometheus"),
+            get("/v3/api-docs"),
+            get("/v3/api-docs/swagger-config"),
+            get("/swagger-ui.html"),
+            get("/swagger-ui/index.html"),
+            get("/error"));
+
+    private FuzzedEndpoints() {
+    }
+}
