@@ -12,9 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * The local stack's PostgreSQL on a data directory of its own, so that the whole server can be killed
@@ -86,13 +86,8 @@ final class CrashablePostgres implements AutoCloseable {
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
         List<ProcessHandle> all = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
         all.forEach(ProcessHandle::destroyForcibly);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (all.stream().anyMatch(ProcessHandle::isAlive)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("PostgreSQL survived SIGKILL");
-            }
-            Thread.sleep(50);
-        }
+        Awaitility.await("PostgreSQL gone after SIGKILL").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
         // Its pg_ctl stop fails on the dead server (zonky logs that); what matters is that it lets go of the
         // data directory's lock file, so that the server can start there again.
         server.close();

@@ -9,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * One of Inkwell's services run from its boot jar in a child JVM, as in production: it can be killed with
@@ -69,23 +69,16 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /** Waits until readiness answers 200, failing early when the JVM dies. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    void awaitReady(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        Awaitility.await(name + " ready (see " + log + ")").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .ignoreException(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    }
+                    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
     }
 
     URI uri(String path) {

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Posts", description = "Write, edit, publish, unpublish and delete posts")
-@RequestMapping("/api/v1/posts")
+@RequestMapping(path = "/api/v1/posts", produces = MediaType.APPLICATION_JSON_VALUE)
 class PostController {
 
     private final CommandGateway commands;

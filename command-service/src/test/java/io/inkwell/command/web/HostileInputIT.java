@@ -156,7 +156,7 @@ class HostileInputIT {
     void answersARequestLineTomcatCannotParseWithAProblem(String requestLine) {
         RawHttp.Answer answer = http.send((requestLine + "\r\nHost: localhost\r\nConnection: close")
                 .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
-        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,13 +62,14 @@ class DeadLetterConfig {
     ConfigurerModule deadLetterQueues(ProjectionGroups groups, ConnectionProvider connections,
                                       TransactionManager transactions, PlatformTransactionManager platform,
                                       DeadLetterSchema schema, IsolatedEventHandlers handlers,
-                                      ProcessorFailures failures) {
+                                      ProcessorFailures failures,
+                                      @Value("${inkwell.projections.unexplained-failure-attempts:5}") int batchAttempts) {
         // Retrying a dead letter runs each letter in a transaction of its own: a letter that fails again
         // rolls back alone, and the queue still records the new attempt and cause in the outer transaction.
         DefaultTransactionDefinition ownTransaction =
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         TransactionManager perLetter = new SpringTransactionManager(platform, ownTransaction);
-        DeadLetterPolicy policy = new DeadLetterPolicy(handlers.attempts());
+        DeadLetterPolicy policy = new DeadLetterPolicy(handlers.attempts(), batchAttempts);
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerDefaultErrorHandler(config -> failures);
             for (String group : groups.names()) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Events a projection could not handle: list them, hand them back, or evict them for good (role admin). */
 @RestController
 @Validated
-@RequestMapping("/api/v1/admin/dead-letters")
+@RequestMapping(path = "/api/v1/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeadLetterController {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);

@@ -15,22 +15,26 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Tells a poison event from an outage, by what a projection's failure says about its cause.
  * <p>
- * Only a failure that blames the event's data is poison: PostgreSQL's data exceptions and integrity
- * violations (SQLSTATE classes 22 and 23), an event that cannot be deserialized, and the programming errors
- * that a particular payload provokes (a null, a bad argument, a bad cast). Such an event fails the same way
- * every time, so it is parked and the other aggregates flow on.
+ * A failure that blames the event's data is poison: PostgreSQL's data exceptions and integrity violations
+ * (SQLSTATE classes 22 and 23), an event that cannot be deserialized, and the programming errors that a
+ * particular payload provokes (a null, a bad argument, a bad cast). Such an event fails the same way every
+ * time, so it is parked and the other aggregates flow on.
  * <p>
- * Everything else is treated as an outage: an unreachable or restarting PostgreSQL or Elasticsearch, a
- * deadlock, a lock timeout, and any failure we cannot explain. Parking events during an outage would park
- * every event of every aggregate and need an operator to bring each back; retrying the batch with Axon's
- * back-off instead catches up by itself, with nothing lost. The price of an unexplained failure is a
- * stalled segment, which the projections' health shows.
+ * An outage is an unreachable or restarting PostgreSQL or Elasticsearch, a lost connection, a deadlock, a
+ * lock timeout, a server short of resources. Parking events during an outage would park every event of
+ * every aggregate and need an operator to bring each back; retrying the batch with Axon's back-off instead
+ * catches up by itself, with nothing lost.
+ * <p>
+ * Anything else is unexplained: it is retried with the batch like an outage, but only a bounded number of
+ * times (see {@link DeadLetterPolicy}), so that an event no one foresaw cannot stall its segment for good.
  */
 final class Failures {
 
-    enum Kind { POISON, TRANSIENT }
+    enum Kind { POISON, TRANSIENT, UNEXPLAINED }
 
     private static final Set<String> POISON_SQL_STATE_CLASSES = Set.of("22", "23");
+    // Connection, transaction rollback (deadlock, serialization), resources, lock not available, shutdown, I/O.
+    private static final Set<String> OUTAGE_SQL_STATE_CLASSES = Set.of("08", "40", "53", "55", "57", "58");
 
     private Failures() {
     }
@@ -43,11 +47,13 @@ final class Failures {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 // The database said exactly what went wrong; that settles it, whatever wraps it.
-                return POISON_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2)) ? Kind.POISON : Kind.TRANSIENT;
+                String stateClass = sql.getSQLState().substring(0, 2);
+                return POISON_SQL_STATE_CLASSES.contains(stateClass) ? Kind.POISON
+                        : OUTAGE_SQL_STATE_CLASSES.contains(stateClass) ? Kind.TRANSIENT : Kind.UNEXPLAINED;
             }
             blamesData |= blamesData(cause);
         }
-        return blamesData ? Kind.POISON : Kind.TRANSIENT;
+        return blamesData ? Kind.POISON : Kind.UNEXPLAINED;
     }
 
     private static boolean isOutage(Throwable cause) {

@@ -59,7 +59,7 @@ class ConvergenceIT {
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(titlesBy(author)).isEqualTo(expected));
         assertThat(tagRowsBy(author)).isEqualTo(expected.size());
-        // A failure that does not blame the event's data is retried with its batch, never dead-lettered.
+        // A failure that does not blame the event's data is retried with its batch while it lasts, not dead-lettered.
         assertThat(jdbc.sql("SELECT count(*) FROM query.dead_letter_entry WHERE sequence_identifier IN (:ids)")
                 .param("ids", expected.keySet()).query(Long.class).single()).isZero();
     }

@@ -16,7 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 class DeadLetterPolicyTest {
 
-    private final DeadLetterPolicy policy = new DeadLetterPolicy(3);
+    private final DeadLetterPolicy policy = new DeadLetterPolicy(3, 2);
     private final EventMessage<String> event = GenericEventMessage.asEventMessage("payload");
 
     @Test
@@ -52,5 +52,29 @@ class DeadLetterPolicyTest {
 
         assertThat(decision.shouldEnqueue()).isTrue();
         assertThat(decision.withDiagnostics(parked).diagnostics()).containsEntry(DeadLetterPolicy.ATTEMPTS, 4L);
+    }
+
+    @Test
+    void anUnexplainedFailureIsRetriedWithItsBatchAndThenParkedSoThatItCannotStallForGood() {
+        Throwable failure = new IllegalStateException("no one foresaw this");
+
+        assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("post-1", event, failure), failure))
+                .isInstanceOf(DeadLetterPolicy.ProjectionOutageException.class);
+        EnqueueDecision<EventMessage<?>> second = policy.decide(new GenericDeadLetter<>("post-1", event, failure), failure);
+
+        assertThat(second.shouldEnqueue()).isTrue();
+        assertThat(second.withDiagnostics(new GenericDeadLetter<>("post-1", event)).diagnostics())
+                .containsEntry(DeadLetterPolicy.ATTEMPTS, 2L);
+    }
+
+    @Test
+    void unexplainedFailuresAreCountedPerEvent() {
+        Throwable failure = new IllegalStateException("no one foresaw this");
+        EventMessage<String> other = GenericEventMessage.asEventMessage("other payload");
+
+        assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("post-1", event, failure), failure))
+                .isInstanceOf(DeadLetterPolicy.ProjectionOutageException.class);
+        assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("post-2", other, failure), failure))
+                .isInstanceOf(DeadLetterPolicy.ProjectionOutageException.class);
     }
 }

@@ -2,6 +2,7 @@ package io.inkwell.query.projection;
 
 import static io.inkwell.query.projection.Failures.Kind.POISON;
 import static io.inkwell.query.projection.Failures.Kind.TRANSIENT;
+import static io.inkwell.query.projection.Failures.Kind.UNEXPLAINED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,12 +27,11 @@ class FailuresTest {
     }
 
     @Test
-    void connectionLossShutdownDeadlocksAndUnexplainedDatabaseErrorsAreOutages() {
+    void connectionLossShutdownAndDeadlocksAreOutages() {
         assertThat(Failures.classify(new SQLException("connection refused", "08001"))).isEqualTo(TRANSIENT);
         assertThat(Failures.classify(new SQLException("terminating connection due to administrator command", "57P01")))
                 .isEqualTo(TRANSIENT);
         assertThat(Failures.classify(new SQLException("deadlock detected", "40P01"))).isEqualTo(TRANSIENT);
-        assertThat(Failures.classify(new SQLException("raised by a trigger", "P0001"))).isEqualTo(TRANSIENT);
         assertThat(Failures.classify(new SQLTransientConnectionException("pool timed out"))).isEqualTo(TRANSIENT);
         assertThat(Failures.classify(new CannotCreateTransactionException("no connection"))).isEqualTo(TRANSIENT);
     }
@@ -56,9 +56,11 @@ class FailuresTest {
     }
 
     @Test
-    void anUnexplainedFailureIsTreatedAsAnOutageSoThatNothingIsParkedByMistake() {
-        assertThat(Failures.classify(new IllegalStateException("something"))).isEqualTo(TRANSIENT);
-        assertThat(Failures.classify(new RuntimeException())).isEqualTo(TRANSIENT);
+    void whatNeitherBlamesTheDataNorNamesAnOutageIsUnexplained() {
+        assertThat(Failures.classify(new IllegalStateException("something"))).isEqualTo(UNEXPLAINED);
+        assertThat(Failures.classify(new RuntimeException())).isEqualTo(UNEXPLAINED);
+        assertThat(Failures.classify(new SQLException("raised by a trigger", "P0001"))).isEqualTo(UNEXPLAINED);
+        assertThat(Failures.classify(new SQLException("relation does not exist", "42P01"))).isEqualTo(UNEXPLAINED);
     }
 
     @Test

@@ -43,7 +43,12 @@ public final class TrustedIssuers {
         properties.issuers().forEach((name, issuer) -> {
             IssuerKeys issuerKeys = new IssuerKeys(issuer.jwkSetUri(), properties.keys(), clock);
             keys.put(name, issuerKeys);
-            managers.put(issuer.issuerUri(), manager(name, issuer, issuerKeys, properties));
+            AuthenticationManager previous = managers.put(issuer.issuerUri(), manager(name, issuer, issuerKeys, properties));
+            if (previous != null) {
+                // Two names for one issuer would silently replace each other's keys and roles claim.
+                throw new IllegalArgumentException("Trusted issuer '" + name + "' has the same issuer-uri as another: "
+                        + issuer.issuerUri());
+            }
         });
     }
 

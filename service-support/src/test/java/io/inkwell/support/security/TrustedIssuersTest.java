@@ -63,6 +63,18 @@ class TrustedIssuersTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 
+    @Test
+    void refusesTwoNamesForOneIssuerRatherThanLetOneReplaceTheOther() {
+        SecurityProperties.Issuer same = new SecurityProperties.Issuer(issuer.issuer(), issuer.jwkSetUri(), null, null);
+        Map<String, SecurityProperties.Issuer> twice = new java.util.LinkedHashMap<>();
+        twice.put("first", same);
+        twice.put("second", same);
+
+        assertThatThrownBy(() -> new TrustedIssuers(new SecurityProperties(twice, null, null, null, null), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same issuer-uri");
+    }
+
     private Authentication authenticate(String token) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader("Authorization", "Bearer " + token);
