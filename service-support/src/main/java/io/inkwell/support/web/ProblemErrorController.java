@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * is answered as a problem from the catalogue, whatever the client accepts. It writes the answer itself,
  * so that content negotiation cannot fail on the error path.
  */
+@Controller
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
