@@ -3,7 +3,6 @@ package io.inkwell.query.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import java.io.IOException;
-import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -21,8 +20,7 @@ class SearchHealth implements HealthIndicator {
     private final ElasticsearchClient client;
 
     SearchHealth(ElasticsearchClient client) {
-        // Health answers quickly or not at all: a stalled node is reported, not waited for.
-        this.client = client.withTransportOptions(ElasticsearchConfig.deadline(Duration.ofSeconds(2)));
+        this.client = client;
     }
 
     @Override
