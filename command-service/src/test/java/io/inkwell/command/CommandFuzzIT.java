@@ -90,10 +90,7 @@ class CommandFuzzIT {
                     ids.add(created(http.send("POST", "/api/v1/posts", json(author),
                             "{\"title\": \"Fuzz target " + i + "\", \"content\": \"words\", \"tags\": [\"fuzz\"]}")));
                 }
-                List<String> authorizations = List.of("Bearer " + author, "Bearer " + author,
-                        "Bearer " + TestIssuer.get().token("user"), "Bearer " + TestIssuer.get().token("moderator", "user"),
-                        "Bearer " + TestIssuer.get().token("admin"), "Bearer " + TestIssuer.get().token(),
-                        "Bearer " + TestIssuer.get().unsigned("admin"), "Bearer " + TestIssuer.get().tampered("user"));
+                List<String> authorizations = HostileRequests.authorizations(author);
                 started = System.nanoTime();
                 target = new Target(http, context.getBean(JdbcClient.class), ids, authorizations, new AtomicReference<>());
                 target.eventStore().set(eventStore());

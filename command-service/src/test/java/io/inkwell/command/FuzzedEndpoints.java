@@ -7,6 +7,7 @@ import static io.inkwell.testing.fuzz.Endpoint.put;
 
 import io.inkwell.testing.fuzz.Endpoint;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class FuzzedEndpoints {
 
-    static final List<Endpoint> ALL = List.of(
+    private static final List<Endpoint> API = List.of(
             post("/api/v1/users", Map.of("name", "Fuzz Writer", "email", "fuzz@inkwell.test")),
             put("/api/v1/users/{id}", Map.of("name", "Fuzz Renamed", "email", "renamed@inkwell.test")),
             delete("/api/v1/users/{id}"),
@@ -24,17 +25,9 @@ final class FuzzedEndpoints {
             put("/api/v1/posts/{id}", Map.of("title", "Edited", "content", "Other words", "tags", List.of("edited"))),
             post("/api/v1/posts/{id}/publish", null),
             post("/api/v1/posts/{id}/unpublish", null),
-            delete("/api/v1/posts/{id}"),
-            get("/actuator/health"),
-            get("/actuator/health/liveness"),
-            get("/actuator/health/readiness"),
-            get("/actuator/info"),
-            get("/actuator/prometheus"),
-            get("/v3/api-docs"),
-            get("/v3/api-docs/swagger-config"),
-            get("/swagger-ui.html"),
-            get("/swagger-ui/index.html"),
-            get("/error"));
+            delete("/api/v1/posts/{id}"));
+
+    static final List<Endpoint> ALL = Stream.concat(API.stream(), Endpoint.OPERATIONAL.stream()).toList();
 
     private FuzzedEndpoints() {
     }

@@ -4,6 +4,7 @@ import static io.inkwell.testing.fuzz.Endpoint.get;
 
 import io.inkwell.testing.fuzz.Endpoint;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every endpoint of query-service, for {@code QueryFuzzIT}: a new endpoint goes here too, with the query
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class FuzzedEndpoints {
 
-    static final List<Endpoint> ALL = List.of(
+    private static final List<Endpoint> API = List.of(
             get("/api/v1/users", "page", "limit", "search"),
             get("/api/v1/users/{id}"),
             get("/api/v1/posts", "page", "limit", "author", "tag", "status", "sort"),
@@ -24,17 +25,9 @@ final class FuzzedEndpoints {
             get("/api/v1/admin/dead-letters/{id}"),
             new Endpoint("POST", "/api/v1/admin/dead-letters/{id}/retry", List.of(), null),
             new Endpoint("POST", "/api/v1/admin/dead-letters/retry", List.of("processingGroup"), null),
-            new Endpoint("DELETE", "/api/v1/admin/dead-letters/{id}", List.of("reason"), null),
-            get("/actuator/health"),
-            get("/actuator/health/liveness"),
-            get("/actuator/health/readiness"),
-            get("/actuator/info"),
-            get("/actuator/prometheus"),
-            get("/v3/api-docs"),
-            get("/v3/api-docs/swagger-config"),
-            get("/swagger-ui.html"),
-            get("/swagger-ui/index.html"),
-            get("/error"));
+            new Endpoint("DELETE", "/api/v1/admin/dead-letters/{id}", List.of("reason"), null));
+
+    static final List<Endpoint> ALL = Stream.concat(API.stream(), Endpoint.OPERATIONAL.stream()).toList();
 
     private FuzzedEndpoints() {
     }

@@ -73,10 +73,7 @@ class QueryFuzzIT {
                 String authorToken = TestIssuer.get().token(claims -> claims.subject(subject), "user");
                 await().until(() -> http.send("GET", "/api/v1/posts/" + ids.get(5),
                         Map.of("Authorization", "Bearer " + authorToken), "").status() == 200);
-                List<String> authorizations = List.of("Bearer " + authorToken, "Bearer " + authorToken,
-                        "Bearer " + TestIssuer.get().token("user"), "Bearer " + TestIssuer.get().token("moderator", "user"),
-                        "Bearer " + TestIssuer.get().token("admin"), "Bearer " + TestIssuer.get().token(),
-                        "Bearer " + TestIssuer.get().unsigned("admin"), "Bearer " + TestIssuer.get().tampered("user"));
+                List<String> authorizations = HostileRequests.authorizations(authorToken);
                 started = System.nanoTime();
                 target = new Target(http, List.copyOf(ids), authorizations);
             } catch (Exception e) {

@@ -10,6 +10,19 @@ import java.util.Map;
  */
 public record Endpoint(String method, String path, List<String> parameters, Map<String, Object> body) {
 
+    /** What every Inkwell service serves besides its API: health, metrics, OpenAPI, Swagger UI, the error page. */
+    public static final List<Endpoint> OPERATIONAL = List.of(
+            get("/actuator/health"),
+            get("/actuator/health/liveness"),
+            get("/actuator/health/readiness"),
+            get("/actuator/info"),
+            get("/actuator/prometheus"),
+            get("/v3/api-docs"),
+            get("/v3/api-docs/swagger-config"),
+            get("/swagger-ui.html"),
+            get("/swagger-ui/index.html"),
+            get("/error"));
+
     public static Endpoint get(String path, String... parameters) {
         return new Endpoint("GET", path, List.of(parameters), null);
     }

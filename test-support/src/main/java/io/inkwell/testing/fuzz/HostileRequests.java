@@ -1,5 +1,6 @@
 package io.inkwell.testing.fuzz;
 
+import io.inkwell.testing.TestIssuer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +47,18 @@ public final class HostileRequests {
      * Requests against {@code endpoints}; {@code ids} gives identifiers that exist (so that some requests go
      * deep), {@code authorizations} the {@code Authorization} values to try (valid tokens among them).
      */
+    /**
+     * The Authorization headers a fuzz run mixes: the author's token (twice as likely), other roles, no roles,
+     * and forged ones, all from the test issuer, so that requests reach validation and the domain too.
+     */
+    public static List<String> authorizations(String authorToken) {
+        TestIssuer issuer = TestIssuer.get();
+        return List.of("Bearer " + authorToken, "Bearer " + authorToken,
+                "Bearer " + issuer.token("user"), "Bearer " + issuer.token("moderator", "user"),
+                "Bearer " + issuer.token("admin"), "Bearer " + issuer.token(),
+                "Bearer " + issuer.unsigned("admin"), "Bearer " + issuer.tampered("user"));
+    }
+
     public static Arbitrary<HostileRequest> against(List<Endpoint> endpoints, Supplier<List<String>> ids,
                                                     List<String> authorizations) {
         Arbitrary<Endpoint> endpoint = Arbitraries.of(endpoints);
