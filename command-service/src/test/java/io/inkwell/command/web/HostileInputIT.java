@@ -150,6 +150,18 @@ class HostileInputIT {
         assertThat(eventStore()).isEqualTo(events);
     }
 
+    @Test
+    void refusesABrokenChunkedBodyAsMalformedAndStoresNothing() {
+        String head = "POST /api/v1/posts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer "
+                + token + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked";
+        RawHttp.Answer answer = http.send(head.getBytes(StandardCharsets.ISO_8859_1),
+                "zz\r\nabc\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(eventStore()).isEqualTo(events);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GET /api/v1/posts HTTP/1.1 extra", "GET /api v1 HTTP/1.1", "G\u0000T / HTTP/1.1",
             "GET /api/v1/posts\u0000 HTTP/1.1", "GET /api/v1/posts/\u00ff HTTP/1.1", "GET /api/v1/posts HTTP/2.5", "GET /api/v1/posts HTTP/1.1\u0000"})
