@@ -1,5 +1,6 @@
 package io.inkwell.command.web;
 
+import static io.inkwell.testing.http.ProblemAnswers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.command.CommandServiceContext;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile bytes over a real socket to the real Tomcat: text that PostgreSQL or Unicode cannot hold, request
@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @CommandServiceContext
 class HostileInputIT {
 
-    private static final String PROBLEM = "https://inkwell.example/problems/";
 
     @LocalServerPort
     int port;
@@ -57,7 +56,7 @@ class HostileInputIT {
     void refusesTextThatNoStoreCanHoldNamingTheField(String bodyAndField) {
         String[] parts = bodyAndField.split(" \\| ");
         RawHttp.Answer answer = http.send("POST", "/api/v1/posts", json(), parts[0]);
-        JsonNode problem = problem(answer, 400, "validation-failed");
+        JsonNode problem = assertProblem(answer, 400, "validation-failed");
         assertThat(problem.get("errors").findValuesAsString("field")).contains(parts[1]);
         assertThat(eventStore()).isEqualTo(events);
     }
@@ -67,7 +66,7 @@ class HostileInputIT {
         RawHttp.Answer answer = http.send("POST", "/api/v1/users",
                 Map.of("Authorization", "Bearer " + TestIssuer.get().token("user"), "Content-Type", "application/json"),
                 "{\"name\": \"Null\\u0000Byte\", \"email\": \"nul@inkwell.test\"}");
-        assertThat(problem(answer, 400, "validation-failed").get("errors").findValuesAsString("field")).contains("name");
+        assertThat(assertProblem(answer, 400, "validation-failed").get("errors").findValuesAsString("field")).contains("name");
     }
 
     @Test
@@ -100,7 +99,7 @@ class HostileInputIT {
     void refusesAPathThatDoesNotDecodeToCleanText(String path) {
         RawHttp.Answer answer = http.send("PUT", path, Map.of("Authorization", "Bearer " + token,
                 "Content-Type", "application/json", "If-Match", "\"1\""), "{\"title\": \"x\"}");
-        problem(answer, 400, answer.status() == 400 && answer.body().contains("validation-failed")
+        assertProblem(answer, 400, answer.status() == 400 && answer.body().contains("validation-failed")
                 ? "validation-failed" : "malformed-request");
         assertThat(eventStore()).isEqualTo(events);
     }
@@ -109,7 +108,7 @@ class HostileInputIT {
     @ValueSource(strings = {"x=%00", "x=%ED%A0%80", "x=%FF", "x=%", "x=a%0", "x=%1F"})
     void refusesAQueryParameterThatDoesNotDecodeToCleanTextNamingIt(String query) {
         RawHttp.Answer answer = http.send("POST", "/api/v1/posts?" + query, json(), "{\"title\": \"t\", \"content\": \"x\"}");
-        assertThat(problem(answer, 400, "validation-failed").get("errors").findValuesAsString("field")).contains("x");
+        assertThat(assertProblem(answer, 400, "validation-failed").get("errors").findValuesAsString("field")).contains("x");
         assertThat(eventStore()).isEqualTo(events);
     }
 
@@ -120,7 +119,7 @@ class HostileInputIT {
     void refusesABodyThatIsNotJson(String contentType) {
         RawHttp.Answer answer = http.send("POST", "/api/v1/posts", Map.of("Authorization", "Bearer " + token,
                 "Content-Type", contentType), "title=t&content=x");
-        problem(answer, 415, "http-415");
+        assertProblem(answer, 415, "http-415");
         assertThat(eventStore()).isEqualTo(events);
     }
 
@@ -128,7 +127,7 @@ class HostileInputIT {
     void answersAnAcceptItCannotServeWith406() {
         RawHttp.Answer answer = http.send("POST", "/api/v1/posts", Map.of("Authorization", "Bearer " + token,
                 "Content-Type", "application/json", "Accept", "application/xml"), "{\"title\": \"t\", \"content\": \"x\"}");
-        problem(answer, 406, "http-406");
+        assertProblem(answer, 406, "http-406");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,7 +135,7 @@ class HostileInputIT {
     void refusesMethodsThatNoEndpointTakesWithoutEchoingTheRequest(String method) {
         RawHttp.Answer answer = http.send(method, "/api/v1/posts", Map.of("Authorization", "Bearer " + token,
                 "Accept", "garbage"), "");
-        problem(answer, 405, "http-405");
+        assertProblem(answer, 405, "http-405");
         assertThat(answer.body()).doesNotContain(token);
     }
 
@@ -182,16 +181,6 @@ class HostileInputIT {
 
     private Map<String, String> json() {
         return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
-    }
-
-    private static JsonNode problem(RawHttp.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-        JsonNode problem = JsonMapper.shared().readTree(answer.body());
-        assertThat(problem.get("type").asString()).isEqualTo(PROBLEM + code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("detail").asString()).isNotEmpty();
-        return problem;
     }
 
     private String eventStore() {

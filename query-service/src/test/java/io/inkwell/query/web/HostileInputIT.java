@@ -1,5 +1,6 @@
 package io.inkwell.query.web;
 
+import static io.inkwell.testing.http.ProblemAnswers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.query.QueryServiceContext;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Query parameters and paths with bytes that do not decode to clean text, over a real socket to the real
@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @QueryServiceContext
 class HostileInputIT {
 
-    private static final String PROBLEM = "https://inkwell.example/problems/";
 
     @LocalServerPort
     int port;
@@ -32,7 +31,7 @@ class HostileInputIT {
             "/api/v1/search/posts?tag=x%1F", "/api/v1/tags?page=%00"})
     void refusesAParameterThatIsNotCleanTextNamingIt(String target) {
         String parameter = target.substring(target.indexOf('?') + 1, target.indexOf('='));
-        JsonNode problem = problem(send("GET", target, Map.of()), 400, "validation-failed");
+        JsonNode problem = assertProblem(send("GET", target, Map.of()), 400, "validation-failed");
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly(parameter);
     }
 
@@ -40,28 +39,28 @@ class HostileInputIT {
     @ValueSource(strings = {"/api/v1/posts/%00", "/api/v1/posts/by-slug/%ED%A0%80", "/api/v1/users/%FF",
             "/api/v1/posts/%", "/api/v1/posts/a%2Fb", "/api/v1/posts/%0D%0A"})
     void refusesAPathThatIsNotCleanText(String target) {
-        problem(send("GET", target, Map.of()), 400, "malformed-request");
+        assertProblem(send("GET", target, Map.of()), 400, "malformed-request");
     }
 
     @Test
     void refusesAnAcceptThatCannotBeReadWith406() {
-        problem(send("GET", "/api/v1/tags", Map.of("Accept", "garbage")), 406, "http-406");
+        assertProblem(send("GET", "/api/v1/tags", Map.of("Accept", "garbage")), 406, "http-406");
     }
 
     @Test
     void refusesAnAcceptThatCannotBeServedWith406() {
-        problem(send("GET", "/api/v1/tags", Map.of("Accept", "application/xml")), 406, "http-406");
+        assertProblem(send("GET", "/api/v1/tags", Map.of("Accept", "application/xml")), 406, "http-406");
     }
 
     @Test
     void namesAParameterOfTheWrongType() {
-        JsonNode problem = problem(send("GET", "/api/v1/posts?page=abc", Map.of()), 400, "validation-failed");
+        JsonNode problem = assertProblem(send("GET", "/api/v1/posts?page=abc", Map.of()), 400, "validation-failed");
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("page");
     }
 
     @Test
     void refusesAWildcardContentTypeEvenOnAGet() {
-        problem(send("GET", "/actuator/health", Map.of("Content-Type", "*/*")), 415, "http-415");
+        assertProblem(send("GET", "/actuator/health", Map.of("Content-Type", "*/*")), 415, "http-415");
     }
 
     @Test
@@ -82,21 +81,12 @@ class HostileInputIT {
 
     @Test
     void answersAMissingPostWithAProblemWhateverTheClientAccepts() {
-        problem(send("GET", "/api/v1/posts/no-such-post", Map.of("Accept", "text/html")), 404, "not-found");
+        assertProblem(send("GET", "/api/v1/posts/no-such-post", Map.of("Accept", "text/html")), 404, "not-found");
     }
 
     private RawHttp.Answer send(String method, String target, Map<String, String> headers) {
         Map<String, String> all = new java.util.HashMap<>(headers);
         all.put("Authorization", "Bearer " + TestIssuer.get().token("user"));
         return new RawHttp(port).send(method, target, all, "");
-    }
-
-    private static JsonNode problem(RawHttp.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-        JsonNode problem = JsonMapper.shared().readTree(answer.body());
-        assertThat(problem.get("type").asString()).isEqualTo(PROBLEM + code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        return problem;
     }
 }
