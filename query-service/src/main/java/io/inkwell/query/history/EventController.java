@@ -1,5 +1,6 @@
 package io.inkwell.query.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +31,7 @@ class EventController {
     static final String NDJSON = "application/x-ndjson";
 
     /** A page of the global stream; {@code next} is absent once the stream has nothing more. */
-    record EventPage(List<HistoryEvent> data, String next) {
+    record EventPage(List<HistoryEvent> data, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 
     private final EventReader reader;
