@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The whole access policy of query-service in one place. Reading published posts, tags and search is
  * public (a token, when sent, must still be valid, and lets its owner see their own drafts); profiles need
- * a token; the admin API (dead letters) needs role {@code admin}. Which drafts and emails a reader sees is
+ * a token; the admin API (dead letters) needs role {@code admin}; the event history needs role {@code analyst} or
+ * {@code admin}, except an aggregate's history, which its owner may read too. Which drafts and emails a reader sees is
  * decided by {@link Viewer}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // History: analysts and admins; owners of their own post or profile (decided per aggregate).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**").hasAnyRole("analyst", "admin")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/posts/*/history", "/api/v1/users/*/history").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/**", "/api/v1/tags",
                                 "/api/v1/search/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").authenticated()
