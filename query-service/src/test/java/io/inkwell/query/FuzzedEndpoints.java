@@ -15,9 +15,9 @@ final class FuzzedEndpoints {
 
     private static final List<Endpoint> API = List.of(
             get("/api/v1/users", "page", "limit", "search"),
-            get("/api/v1/users/{id}"),
+            get("/api/v1/users/{id}", "asOf", "atVersion"),
             get("/api/v1/posts", "page", "limit", "author", "tag", "status", "sort"),
-            get("/api/v1/posts/{id}"),
+            get("/api/v1/posts/{id}", "asOf", "atVersion"),
             get("/api/v1/posts/by-slug/{id}"),
             get("/api/v1/tags", "page", "limit"),
             get("/api/v1/search/posts", "q", "tag", "author", "from", "to", "sort", "page", "limit"),

@@ -2,6 +2,7 @@ package io.inkwell.query.post;
 
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
+import io.inkwell.query.timetravel.PointInTime;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import io.inkwell.query.web.PageResponse;
@@ -52,11 +53,13 @@ class PostController {
     private final Authors authors;
     private final CurrentViewer viewers;
     private final ReadModelUpdates updates;
+    private final PostTimeTravel timeTravel;
     private final Duration maxWait;
 
     PostController(PostViews posts, Authors authors, CurrentViewer viewers, ReadModelUpdates updates,
-                   @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
+                   PostTimeTravel timeTravel, @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.posts = posts;
+        this.timeTravel = timeTravel;
         this.authors = authors;
         this.viewers = viewers;
         this.updates = updates;
@@ -78,8 +81,15 @@ class PostController {
         return PageResponse.of(found, authors.responses(found.getContent()));
     }
 
+    /** The post as it is, or with {@code asOf} or {@code atVersion} as it was then (analysts, admins, its author). */
     @GetMapping("/posts/{id}")
-    PostResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion) {
+    PostResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion,
+                      @RequestParam(required = false) @Size(max = 64) String asOf,
+                      @RequestParam(required = false) Long atVersion) {
+        Optional<PointInTime> point = PointInTime.of(asOf, atVersion);
+        if (point.isPresent()) {
+            return timeTravel.at(id, point.get(), viewers.get());
+        }
         return visible("Post " + id, () -> posts.findById(id), minVersion);
     }
 

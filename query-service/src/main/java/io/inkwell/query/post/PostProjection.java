@@ -6,21 +6,26 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
-import io.inkwell.query.projection.PostgresText;
+import io.inkwell.query.readmodel.BatchedStates;
 import io.inkwell.query.web.ReadModelUpdates;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The posts, tags and post_tags read models. Each event moves a row to the version it names, and only
- * forward, so an event seen twice changes nothing.
+ * The posts, tags and post_tags read models, kept by {@link PostState#next}: each event moves a post's row
+ * to the version it names, and only forward, so an event seen twice changes nothing.
+ * <p>
+ * The live instance (this bean) writes each event inside its handler call, so that a row PostgreSQL refuses
+ * fails that event alone and the dead-letter queue parks it. An instance filling a rebuilt generation writes
+ * a batch at a time (see {@link BatchedStates}).
  */
 @Component
 @ProcessingGroup(PostProjection.NAME)
@@ -28,66 +33,72 @@ class PostProjection {
 
     static final String NAME = "posts";
 
-    private final PostViews posts;
-    private final ReadModelUpdates updates;
+    private static final Set<Class<?>> EVENTS = Set.of(PostCreatedEvent.class, PostEditedEvent.class,
+            PostRetaggedEvent.class, PostPublishedEvent.class, PostUnpublishedEvent.class, PostDeletedEvent.class);
 
-    PostProjection(PostViews posts, ReadModelUpdates updates) {
-        this.posts = posts;
+    private final PostRows rows;
+    private final BatchedStates<PostState> states;
+    private final ReadModelUpdates updates;
+    private final boolean batched;
+
+    @Autowired
+    PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
+        this(new PostRows(jdbc, PostTables.LIVE), updates, false);
+    }
+
+    private PostProjection(PostRows rows, ReadModelUpdates updates, boolean batched) {
+        this.rows = rows;
+        this.states = new BatchedStates<>(NAME, rows, EVENTS);
         this.updates = updates;
+        this.batched = batched;
+    }
+
+    /** An instance that fills these tables a batch at a time, for a rebuild; it signals no reader. */
+    static PostProjection batched(JdbcTemplate jdbc, PostTables tables) {
+        return new PostProjection(new PostRows(jdbc, tables), null, true);
     }
 
     @EventHandler
     void on(PostCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (!posts.existsById(event.postId())) {
-            addTags(event.tags());
-            posts.save(new PostView(event.postId(), event.authorId(), event.title(), event.content(), event.slug(),
-                    event.tags(), sequence + 1, at));
-            updates.changed();
-        }
+        apply(event.postId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PostEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), sequence, post -> post.edit(event.title(), event.content(), sequence + 1, at));
+        apply(event.postId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PostRetaggedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), sequence, post -> {
-            addTags(event.tags());
-            post.retag(event.tags(), sequence + 1, at);
-        });
+        apply(event.postId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PostPublishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), sequence, post -> post.publish(sequence + 1, at));
+        apply(event.postId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PostUnpublishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), sequence, post -> post.unpublish(sequence + 1, at));
+        apply(event.postId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PostDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), sequence, post -> post.delete(sequence + 1, at));
+        apply(event.postId(), event, sequence, at);
     }
 
     /** A replay rebuilds the read model from nothing. */
     @ResetHandler
     void reset() {
-        posts.deleteAllInBatch();
+        rows.deleteAll();
     }
 
-    private void apply(String postId, long sequence, Consumer<PostView> change) {
-        posts.findById(postId).filter(post -> post.getVersion() <= sequence).ifPresent(post -> {
-            change.accept(post);
+    private void apply(String postId, Object event, long sequence, Instant at) {
+        if (batched) {
+            states.apply(postId, post -> PostState.next(post, event, sequence, at));
+        } else if (states.applyNow(postId, post -> PostState.next(post, event, sequence, at))) {
             updates.changed();
-        });
-    }
-
-    private void addTags(List<String> tags) {
-        tags.stream().map(PostgresText::of).forEach(posts::addTag);
+        }
     }
 }

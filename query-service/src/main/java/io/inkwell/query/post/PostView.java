@@ -1,6 +1,5 @@
 package io.inkwell.query.post;
 
-import io.inkwell.query.projection.PostgresText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
 
-/** A post as readers see it, with its tags in the author's order. */
+/** A post as readers see it, with its tags in the author's order; {@link PostProjection} writes the rows. */
 @Entity
 @Table(name = "posts")
 public class PostView {
@@ -49,55 +48,6 @@ public class PostView {
     private List<String> tags = new ArrayList<>();
 
     protected PostView() {
-    }
-
-    PostView(String id, String authorId, String title, String content, String slug, List<String> tags,
-             long version, Instant at) {
-        this.id = id;
-        this.authorId = authorId;
-        this.title = PostgresText.of(title);
-        this.content = PostgresText.of(content);
-        this.slug = PostgresText.of(slug);
-        this.tags = new ArrayList<>(tags.stream().map(PostgresText::of).toList());
-        this.status = Status.DRAFT;
-        this.version = version;
-        this.createdAt = at;
-        this.updatedAt = at;
-    }
-
-    void edit(String title, String content, long version, Instant at) {
-        this.title = PostgresText.of(title);
-        this.content = PostgresText.of(content);
-        touch(version, at);
-    }
-
-    void retag(List<String> tags, long version, Instant at) {
-        this.tags.clear();
-        this.tags.addAll(tags.stream().map(PostgresText::of).toList());
-        touch(version, at);
-    }
-
-    void publish(long version, Instant at) {
-        this.status = Status.PUBLISHED;
-        this.publishedAt = at;
-        touch(version, at);
-    }
-
-    void unpublish(long version, Instant at) {
-        this.status = Status.DRAFT;
-        this.publishedAt = null;
-        touch(version, at);
-    }
-
-    void delete(long version, Instant at) {
-        this.status = Status.DELETED;
-        this.tags.clear();
-        touch(version, at);
-    }
-
-    private void touch(long version, Instant at) {
-        this.version = version;
-        this.updatedAt = at;
     }
 
     public String getId() {

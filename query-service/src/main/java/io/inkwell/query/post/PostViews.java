@@ -5,9 +5,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 public interface PostViews extends JpaRepository<PostView, String>, JpaSpecificationExecutor<PostView> {
 
@@ -28,9 +26,4 @@ public interface PostViews extends JpaRepository<PostView, String>, JpaSpecifica
 
         long getCount();
     }
-
-    /** Tags are shared rows; a new one is added the first time a post carries it. */
-    @Modifying
-    @Query(value = "INSERT INTO query.tags (name) VALUES (:name) ON CONFLICT DO NOTHING", nativeQuery = true)
-    void addTag(@Param("name") String name);
 }

@@ -3,6 +3,7 @@ package io.inkwell.query.user;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
+import io.inkwell.query.timetravel.PointInTime;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import io.inkwell.query.web.PageResponse;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -28,19 +30,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/users")
 class UserController {
 
-    /** A profile; the email only for the user themself and admins. */
+    /**
+     * A profile; the email only for the user themself and admins.
+     *
+     * @param asOf for a profile as it was (time travel), the time of the last event it shows; absent otherwise
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UserResponse(String id, String name, String email, long version, Instant registeredAt, Instant updatedAt) {
+    record UserResponse(String id, String name, String email, long version, Instant registeredAt, Instant updatedAt,
+                        Instant asOf) {
     }
 
     private final UserViews users;
     private final CurrentViewer viewers;
     private final ReadModelUpdates updates;
+    private final UserTimeTravel timeTravel;
     private final Duration maxWait;
 
-    UserController(UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+    UserController(UserViews users, CurrentViewer viewers, ReadModelUpdates updates, UserTimeTravel timeTravel,
                    @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.users = users;
+        this.timeTravel = timeTravel;
         this.viewers = viewers;
         this.updates = updates;
         this.maxWait = maxWait;
@@ -59,9 +68,16 @@ class UserController {
         return PageResponse.of(found, user -> response(user, viewer));
     }
 
+    /** The profile as it is, or with {@code asOf} or {@code atVersion} as it was then (analysts, admins, its owner). */
     @GetMapping("/{id}")
-    UserResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion) {
+    UserResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion,
+                      @RequestParam(required = false) @Size(max = 64) String asOf,
+                      @RequestParam(required = false) Long atVersion) {
         Viewer viewer = viewers.get();
+        Optional<PointInTime> point = PointInTime.of(asOf, atVersion);
+        if (point.isPresent()) {
+            return timeTravel.at(id, point.get(), viewer);
+        }
         UserView user = minVersion == null
                 ? users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
                 : updates.await(() -> users.findById(id).filter(u -> u.getVersion() >= minVersion), maxWait)
@@ -74,6 +90,6 @@ class UserController {
 
     private static UserResponse response(UserView user, Viewer viewer) {
         return new UserResponse(user.getId(), user.getName(), viewer.maySeeEmailOf(user.getId()) ? user.getEmail() : null,
-                user.getVersion(), user.getRegisteredAt(), user.getUpdatedAt());
+                user.getVersion(), user.getRegisteredAt(), user.getUpdatedAt(), null);
     }
 }

@@ -4,18 +4,24 @@ import io.inkwell.api.user.UserDeletedEvent;
 import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
+import io.inkwell.query.readmodel.BatchedStates;
 import io.inkwell.query.web.ReadModelUpdates;
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The users read model. Each event moves a row to the version it names, and only forward: an event the
- * row has already seen (a replay over existing rows) changes nothing.
+ * The users read model, kept by {@link UserState#next}: each event moves a row to the version it names, and
+ * only forward. The live instance (this bean) writes each event inside its handler call, so that the
+ * dead-letter queue can park the one event whose row PostgreSQL refuses; an instance filling a rebuilt
+ * generation writes a batch at a time (see {@link BatchedStates}).
  */
 @Component
 @ProcessingGroup(UserProjection.NAME)
@@ -23,48 +29,62 @@ class UserProjection {
 
     static final String NAME = "users";
 
-    private final UserViews users;
-    private final ReadModelUpdates updates;
+    private static final Set<Class<?>> EVENTS = Set.of(UserRegisteredEvent.class, UserRenamedEvent.class,
+            UserEmailChangedEvent.class, UserDeletedEvent.class);
 
-    UserProjection(UserViews users, ReadModelUpdates updates) {
-        this.users = users;
+    private final UserRows rows;
+    private final BatchedStates<UserState> states;
+    private final ReadModelUpdates updates;
+    private final boolean batched;
+
+    @Autowired
+    UserProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
+        this(new UserRows(jdbc, UserTables.LIVE), updates, false);
+    }
+
+    private UserProjection(UserRows rows, ReadModelUpdates updates, boolean batched) {
+        this.rows = rows;
+        this.states = new BatchedStates<>(NAME, rows, EVENTS);
         this.updates = updates;
+        this.batched = batched;
+    }
+
+    /** An instance that fills this table a batch at a time, for a rebuild; it signals no reader. */
+    static UserProjection batched(JdbcTemplate jdbc, UserTables tables) {
+        return new UserProjection(new UserRows(jdbc, tables), null, true);
     }
 
     @EventHandler
     void on(UserRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (!users.existsById(event.userId())) {
-            users.save(new UserView(event.userId(), event.name(), event.email(), event.issuer(), event.subject(),
-                    sequence + 1, at));
-            updates.changed();
-        }
+        apply(event.userId(), event, sequence, at);
     }
 
     @EventHandler
     void on(UserRenamedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.userId(), sequence, user -> user.rename(event.name(), sequence + 1, at));
+        apply(event.userId(), event, sequence, at);
     }
 
     @EventHandler
     void on(UserEmailChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.userId(), sequence, user -> user.changeEmail(event.email(), sequence + 1, at));
+        apply(event.userId(), event, sequence, at);
     }
 
     @EventHandler
     void on(UserDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.userId(), sequence, user -> user.deactivate(sequence + 1, at));
+        apply(event.userId(), event, sequence, at);
     }
 
     /** A replay rebuilds the read model from nothing. */
     @ResetHandler
     void reset() {
-        users.deleteAllInBatch();
+        rows.deleteAll();
     }
 
-    private void apply(String userId, long sequence, java.util.function.Consumer<UserView> change) {
-        users.findById(userId).filter(user -> user.getVersion() <= sequence).ifPresent(user -> {
-            change.accept(user);
+    private void apply(String userId, Object event, long sequence, Instant at) {
+        if (batched) {
+            states.apply(userId, user -> UserState.next(user, event, sequence, at));
+        } else if (states.applyNow(userId, user -> UserState.next(user, event, sequence, at))) {
             updates.changed();
-        });
+        }
     }
 }
