@@ -39,13 +39,18 @@ class PostWrites {
         void run() throws IOException;
     }
 
+    /** What becomes of a document Elasticsearch refused; true if it is settled and the batch may commit. */
+    interface Refusals {
+        boolean settled(BulkResponseItem refused, EventMessage<?> event);
+    }
+
     private final ElasticsearchClient client;
     private final String index;
     private final Preparation preparation;
-    private final SearchRefusals refusals;
+    private final Refusals refusals;
     private final String batchKey = PostWrites.class.getName() + ".batch@" + System.identityHashCode(this);
 
-    PostWrites(ElasticsearchClient client, String index, Preparation preparation, SearchRefusals refusals) {
+    PostWrites(ElasticsearchClient client, String index, Preparation preparation, Refusals refusals) {
         this.client = client;
         this.index = index;
         this.preparation = preparation;
@@ -84,7 +89,7 @@ class PostWrites {
     private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(batchKey, key -> {
-            // Refusals are parked only from the stream; an operator's retry of a dead letter that is refused
+            // Refusals are settled only in the stream; an operator's retry of a dead letter that is refused
             // again fails, and the letter stays parked (parking it anew would retry it forever).
             boolean fromStream = root instanceof BatchingUnitOfWork<?>;
             Batch batch = new Batch(fromStream ? postsToFetch(((BatchingUnitOfWork<?>) root).getMessages()) : new LinkedHashSet<>());
@@ -129,7 +134,7 @@ class PostWrites {
         }
     }
 
-    private void write(Collection<Versioned> posts, boolean parkRefusals) {
+    private void write(Collection<Versioned> posts, boolean settleRefusals) {
         if (posts.isEmpty()) {
             return;
         }
@@ -146,7 +151,7 @@ class PostWrites {
                         .filter(item -> item.error() != null)
                         // A newer version is there already: this write is stale, and that is fine.
                         .filter(item -> !"version_conflict_engine_exception".equals(item.error().type()))
-                        .filter(item -> !(parkRefusals && refusals.parkedForGood(item, byId.get(item.id()).event())))
+                        .filter(item -> !(settleRefusals && refusals.settled(item, byId.get(item.id()).event())))
                         .toList();
                 if (!failed.isEmpty()) {
                     throw new IllegalStateException(SearchRefusals.abbreviated("Elasticsearch refused " + failed.size()

@@ -74,7 +74,7 @@ public class SearchReadModel implements RebuildableReadModel {
     @Override
     public List<Object> handlers(Generation generation) {
         String name = PostIndex.name(generation.number());
-        return List.of(new PostSearchProjection(new PostWrites(client, name, () -> { }, refusals), events));
+        return List.of(new PostSearchProjection(new PostWrites(client, name, () -> { }, refusals::skippedInRebuild), events));
     }
 
     @Override
@@ -94,7 +94,7 @@ public class SearchReadModel implements RebuildableReadModel {
     }
 
     PostWrites liveWrites() {
-        return new PostWrites(client, PostIndex.ALIAS, index::ensureExists, refusals);
+        return new PostWrites(client, PostIndex.ALIAS, index::ensureExists, refusals::parkedForGood);
     }
 
     private interface Call<T> {

@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
  * A document Elasticsearch refuses with a client error (a term too long for the index, say) would be refused
  * again on every retry, stalling every post of the segment: its event is parked in the post-search
  * dead-letter queue instead, in the batch's transaction, to be retried once the cause is fixed. Overload
- * (429) and server errors are outages: the batch is retried. A rebuild parks its refusals in the same queue,
- * the one operators watch; a retry writes through the alias into whichever index is live then.
+ * (429) and server errors are outages: the batch is retried.
+ * <p>
+ * A rebuild meets the same refusals again, and the live projection has parked those events already: the
+ * rebuild logs and skips them, so that the operators' queue does not fill with copies at every rebuild. A
+ * retry of the parked letter writes through the alias into whichever index is live then.
  */
 @Component
 class SearchRefusals {
@@ -31,7 +34,7 @@ class SearchRefusals {
     }
 
     boolean parkedForGood(BulkResponseItem item, EventMessage<?> event) {
-        if (event == null || item.status() < 400 || item.status() >= 500 || item.status() == 429) {
+        if (!forGood(item, event)) {
             return false;
         }
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.getObject()
@@ -45,6 +48,20 @@ class SearchRefusals {
         queue.enqueue(item.id(), new GenericDeadLetter<>(item.id(), event,
                 ThrowableCause.truncated(new IllegalArgumentException(reason))));
         return true;
+    }
+
+    boolean skippedInRebuild(BulkResponseItem item, EventMessage<?> event) {
+        if (!forGood(item, event)) {
+            return false;
+        }
+        log.warn("{}; the rebuilt index goes on without it (the live projection parks it)", abbreviated(
+                "Elasticsearch refused the document of post " + item.id() + " in " + item.index() + ": "
+                        + item.error().type() + ": " + item.error().reason()));
+        return true;
+    }
+
+    private static boolean forGood(BulkResponseItem item, EventMessage<?> event) {
+        return event != null && item.status() >= 400 && item.status() < 500 && item.status() != 429;
     }
 
     /** Elasticsearch quotes the refused value, which may be long: the start says what went wrong. */
