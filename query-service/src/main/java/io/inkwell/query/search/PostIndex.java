@@ -1,143 +1,143 @@
 package io.inkwell.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.ThrowableCause;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The posts index, reached through the alias {@code posts} so that it can be rebuilt into a new index and
- * switched without downtime. Writes carry the post's version as an external version: Elasticsearch keeps
- * the newest and refuses an older one, so replays and late events never overwrite newer data.
+ * The posts index and its generations. Readers and the live projection reach it through the alias
+ * {@code posts}, which points at one concrete index {@code posts-v<n>}; a rebuild fills the next one beside
+ * it and moves the alias in one atomic request. Each index records in its {@code _meta} the version of the
+ * definition (mapping and settings) it was created by; the first deployments created {@code posts-v1}
+ * without one, which counts as definition version 1.
  */
 @Component
-public class PostIndex {
+class PostIndex {
 
-    public static final String ALIAS = "posts";
-    static final String FIRST_INDEX = "posts-v1";
-    private static final String STAGED = PostIndex.class.getName() + ".staged";
-
-    private static final Logger log = LoggerFactory.getLogger(PostIndex.class);
+    static final String ALIAS = "posts";
+    static final String DEFINITION = "/search/posts-index.json";
 
     private final ElasticsearchClient client;
-    // Resolved late: the processors' configuration is built after this component.
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final String definition;
+    private final int definitionVersion;
+    private final String refreshInterval;
     private volatile boolean ready;
 
-    PostIndex(ElasticsearchClient client, ObjectProvider<EventProcessingConfiguration> processing) {
+    PostIndex(ElasticsearchClient client) {
         this.client = client;
-        this.processing = processing;
+        try (InputStream in = PostIndex.class.getResourceAsStream(DEFINITION)) {
+            definition = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode json = new ObjectMapper().readTree(definition);
+            definitionVersion = json.path("mappings").path("_meta").path("definitionVersion").asInt();
+            refreshInterval = json.path("settings").path("refresh_interval").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Creates the first index and its alias unless the alias exists. */
-    public void ensureExists() throws IOException {
+    static String name(int generation) {
+        return "posts-v" + generation;
+    }
+
+    int definitionVersion() {
+        return definitionVersion;
+    }
+
+    /**
+     * Makes sure the alias leads to an index that takes this code's documents: creates {@code posts-v1} by
+     * this code's definition on a first start, and otherwise adds the fields this definition has added to
+     * the live index (adding fields is the one change a mapping allows), so that an index of an older
+     * definition keeps taking documents and answering searches until it is rebuilt.
+     */
+    void ensureExists() throws IOException {
         if (ready) {
             return;
         }
         synchronized (this) {
-            if (!ready && !client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
-                try (InputStream definition = PostIndex.class.getResourceAsStream("/search/posts-index.json")) {
-                    client.indices().create(c -> c.index(FIRST_INDEX).withJson(definition)
-                            .aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+            if (!ready) {
+                if (client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
+                    addNewFields(ALIAS);
+                } else {
+                    create(name(1), false, true);
                 }
+                ready = true;
             }
-            ready = true;
         }
     }
 
+    /** Adds to an index of definition version 1 the fields that version 2 added; a no-op on a newer index. */
+    void addNewFields(String index) throws IOException {
+        client.indices().putMapping(m -> m.index(index)
+                .properties("createdAt", p -> p.date(d -> d.index(false)))
+                .properties("version", p -> p.long_(l -> l.index(false))));
+    }
+
     /**
-     * Stages a document for the bulk request that the current unit of work sends before it commits, so
-     * that a batch of events makes one request and its token advances only when Elasticsearch has them.
+     * Creates an index by this code's definition. One that is being filled from the first event refreshes
+     * only when told to: it has no readers yet, and refreshing costs much of a bulk write's time.
      */
-    void stage(PostDocument document, long version) {
-        Map<String, Versioned> staged = CurrentUnitOfWork.get().root().getOrComputeResource(STAGED, key -> {
-            Map<String, Versioned> batch = new LinkedHashMap<>();
-            // Refusals are parked only from the live stream; an operator's retry of a dead letter that is
-            // refused again fails, and the letter stays parked (parking it anew would retry it forever).
-            boolean fromStream = CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork;
-            CurrentUnitOfWork.get().root().onPrepareCommit(unitOfWork -> write(batch.values(), fromStream));
-            return batch;
+    void create(String index, boolean filling, boolean live) throws IOException {
+        client.indices().create(c -> {
+            c.index(index).withJson(new StringReader(definition));
+            if (filling) {
+                c.settings(s -> s.refreshInterval(t -> t.time("-1")));
+            }
+            if (live) {
+                c.aliases(ALIAS, alias -> alias.isWriteIndex(true));
+            }
+            return c;
         });
-        staged.merge(document.id(), new Versioned(document, version,
-                CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event ? event : null),
-                (older, newer) -> newer.version() >= older.version() ? newer : older);
     }
 
-    private void write(java.util.Collection<Versioned> documents, boolean parkRefusals) {
-        if (documents.isEmpty()) {
-            return;
+    boolean exists(String index) throws IOException {
+        return client.indices().exists(e -> e.index(index)).value();
+    }
+
+    /** The concrete index the alias leads to, or null before the first start. */
+    String live() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
+            return null;
         }
-        try {
-            ensureExists();
-            List<BulkOperation> operations = documents.stream().map(d -> BulkOperation.of(op -> op.index(index -> index
-                    .index(ALIAS).id(d.document().id()).document(d.document())
-                    .version(d.version()).versionType(VersionType.External)))).toList();
-            BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
-            if (response.errors()) {
-                Map<String, Versioned> byId = new LinkedHashMap<>();
-                documents.forEach(d -> byId.put(d.document().id(), d));
-                List<BulkResponseItem> failed = response.items().stream()
-                        .filter(item -> item.error() != null)
-                        // A newer version is there already: this write is stale, and that is fine.
-                        .filter(item -> !"version_conflict_engine_exception".equals(item.error().type()))
-                        .filter(item -> !(parkRefusals && parkedForGood(item, byId.get(item.id()))))
-                        .toList();
-                if (!failed.isEmpty()) {
-                    throw new IllegalStateException(abbreviated("Elasticsearch refused " + failed.size()
-                            + " documents, first: " + failed.getFirst().error().reason()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch is unreachable; the batch will be retried", e);
-        }
+        return client.indices().getAlias(a -> a.name(ALIAS)).aliases().keySet().iterator().next();
+    }
+
+    /** The definition version that the live index was created by: 1 for an index without one recorded. */
+    int liveDefinitionVersion() throws IOException {
+        Map<String, IndexMappingRecord> mappings = client.indices().getMapping(m -> m.index(ALIAS)).mappings();
+        var meta = mappings.values().iterator().next().mappings().meta();
+        return meta != null && meta.containsKey("definitionVersion") ? meta.get("definitionVersion").to(Integer.class) : 1;
     }
 
     /**
-     * A document Elasticsearch refuses with a client error (a term too long for the index, say) would be
-     * refused again on every retry, stalling every post of the segment: its event is parked in the
-     * post-search dead-letter queue instead, in this batch's transaction, to be retried once the cause is
-     * fixed. Overload (429) and server errors are outages: the batch is retried.
+     * Makes the filled index live: gives it its refresh interval back, refreshes it so that readers find
+     * every document written to it, and moves the alias onto it in one request, which Elasticsearch applies
+     * atomically: every search goes to either the old or the new index, never to none.
      */
-    private boolean parkedForGood(BulkResponseItem item, Versioned staged) {
-        if (staged == null || staged.event() == null || item.status() < 400 || item.status() >= 500 || item.status() == 429) {
-            return false;
-        }
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.getObject()
-                .deadLetterQueue(PostSearchProjection.NAME).orElse(null);
-        if (queue == null) {
-            return false;
-        }
-        String reason = abbreviated("Elasticsearch refused the document of post " + item.id() + ": "
-                + item.error().type() + ": " + item.error().reason());
-        log.warn("{}; its event {} is parked", reason, staged.event().getIdentifier());
-        queue.enqueue(item.id(), new GenericDeadLetter<>(item.id(), staged.event(),
-                ThrowableCause.truncated(new IllegalArgumentException(reason))));
-        return true;
+    void switchTo(String index) throws IOException {
+        client.indices().putSettings(s -> s.index(index).settings(t -> t.refreshInterval(r -> r.time(refreshInterval))));
+        client.indices().refresh(r -> r.index(index));
+        String retired = live();
+        client.indices().updateAliases(u -> {
+            if (retired != null && !retired.equals(index)) {
+                u.actions(a -> a.remove(r -> r.index(retired).alias(ALIAS)));
+            }
+            return u.actions(a -> a.add(add -> add.index(index).alias(ALIAS).isWriteIndex(true)));
+        });
     }
 
-    /** Elasticsearch quotes the refused value, which may be long: the start says what went wrong. */
-    private static String abbreviated(String reason) {
-        return reason.length() <= 500 ? reason : reason.substring(0, 500) + "...";
-    }
-
-    private record Versioned(PostDocument document, long version, EventMessage<?> event) {
+    void delete(String index) throws IOException {
+        if (index.equals(live())) {
+            throw new IllegalStateException("Index " + index + " is live; switch to another before dropping it");
+        }
+        if (exists(index)) {
+            client.indices().delete(d -> d.index(index));
+        }
     }
 }

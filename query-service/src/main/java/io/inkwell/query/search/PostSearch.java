@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ class PostSearch {
 
     record Result(List<Hit<PostDocument>> hits, long total, Map<String, Long> tagCounts) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(PostSearch.class);
 
     private final ElasticsearchClient client;
     private final PostIndex index;
@@ -72,6 +76,7 @@ class PostSearch {
                     .forEach(bucket -> tagCounts.put(bucket.key().stringValue(), bucket.docCount()));
             return new Result(response.hits().hits(), response.hits().total().value(), tagCounts);
         } catch (IOException e) {
+            log.warn("Search failed, answered as unavailable: {}", e.toString());
             throw new SearchUnavailableException(e);
         }
     }

@@ -6,65 +6,81 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
+import io.inkwell.query.post.PostState;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The search index of published posts. Whatever a post's event says, the document is rebuilt from the
- * post's own history up to that event and written with that version: the result does not depend on the
- * order in which events arrive, nor on how often.
+ * The search index of posts. Each event folds onto the post as the index (or the batch so far) holds it,
+ * through the one fold of a post's events, and the result is written with the post's version. A post's
+ * history is read from the event store only where there is nothing to fold onto: a document of an older
+ * definition that holds no whole post, or one that misses events (its write was refused and parked).
  */
 @Component
 @ProcessingGroup(PostSearchProjection.NAME)
 class PostSearchProjection {
 
     static final String NAME = "post-search";
+    static final Set<Class<?>> EVENTS = Set.of(PostCreatedEvent.class, PostEditedEvent.class, PostRetaggedEvent.class,
+            PostPublishedEvent.class, PostUnpublishedEvent.class, PostDeletedEvent.class);
 
+    private final PostWrites writes;
     private final EventStore events;
-    private final PostIndex index;
 
-    PostSearchProjection(EventStore events, PostIndex index) {
+    @Autowired
+    PostSearchProjection(SearchReadModel readModel, EventStore events) {
+        this(readModel.liveWrites(), events);
+    }
+
+    PostSearchProjection(PostWrites writes, EventStore events) {
+        this.writes = writes;
         this.events = events;
-        this.index = index;
     }
 
     @EventHandler
-    void on(PostCreatedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostCreatedEvent event, DomainEventMessage<?> message) {
+        // A post's first event needs nothing read; replayed over a newer document, its write is refused as stale.
+        writes.stage(PostState.next(null, event, message.getSequenceNumber(), message.getTimestamp()));
     }
 
     @EventHandler
-    void on(PostEditedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostEditedEvent event, DomainEventMessage<?> message) {
+        fold(message);
     }
 
     @EventHandler
-    void on(PostRetaggedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostRetaggedEvent event, DomainEventMessage<?> message) {
+        fold(message);
     }
 
     @EventHandler
-    void on(PostPublishedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostPublishedEvent event, DomainEventMessage<?> message) {
+        fold(message);
     }
 
     @EventHandler
-    void on(PostUnpublishedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostUnpublishedEvent event, DomainEventMessage<?> message) {
+        fold(message);
     }
 
     @EventHandler
-    void on(PostDeletedEvent event, @SequenceNumber long sequence) {
-        reindex(event.postId(), sequence);
+    void on(PostDeletedEvent event, DomainEventMessage<?> message) {
+        fold(message);
     }
 
-    private void reindex(String postId, long sequence) {
-        var history = events.readEvents(postId).asStream()
-                .takeWhile(event -> event.getSequenceNumber() <= sequence)
-                .toList();
-        index.stage(PostHistory.fold(postId, history), sequence + 1);
+    private void fold(DomainEventMessage<?> message) {
+        String postId = message.getAggregateIdentifier();
+        long sequence = message.getSequenceNumber();
+        PostState before = writes.before(postId, sequence);
+        if (before == null || before.version() < sequence) {
+            before = PostState.fold(events.readEvents(postId).asStream()
+                    .takeWhile(event -> event.getSequenceNumber() < sequence).toList());
+        }
+        writes.stage(PostState.next(before, message.getPayload(), sequence, message.getTimestamp()));
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.user.UserViews;
@@ -34,6 +35,9 @@ class SearchIT {
 
     @Autowired
     UserViews users;
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
     private String author;
     private String word;
@@ -107,16 +111,26 @@ class SearchIT {
     }
 
     @Test
-    void findsOnlyPublishedPosts() throws Exception {
-        String published = history.publishedPost(author, word + " live", "x", List.of());
-        history.createPost(author, word + " draft", "x", List.of());
-        String unpublished = history.publishedPost(author, word + " withdrawn", "x", List.of());
+    void neverFindsNorFacetsTheWordsOrTagsOfDraftsAndDeletedPosts() throws Exception {
+        String unseen = letters(10);
+        List<String> hiddenTags = List.of("hidden-" + word);
+        String published = history.publishedPost(author, word + " live", "x", List.of("shown"));
+        String draft = history.createPost(author, word + " draft " + unseen, "x " + unseen, hiddenTags);
+        String unpublished = history.publishedPost(author, word + " withdrawn " + unseen, "x", hiddenTags);
         history.unpublish(unpublished);
-        String deleted = history.publishedPost(author, word + " deleted", "x", List.of());
+        String deleted = history.publishedPost(author, word + " deleted " + unseen, "x", hiddenTags);
         history.deletePost(deleted);
-        String marker = history.publishedPost(author, word + " marker", "x", List.of());
+        String marker = history.publishedPost(author, word + " marker", "x", List.of("shown"));
         awaitHits("q=" + word, 2);
-        assertThat(ids(search("q=" + word))).containsExactlyInAnyOrder(published, marker);
+        // The index holds them, with their words and tags, as what they are.
+        await().untilAsserted(() -> assertThat(List.of(statusOf(draft), statusOf(unpublished), statusOf(deleted)))
+                .containsExactly("draft", "draft", "deleted"));
+        JsonNode all = search("q=" + word);
+        assertThat(ids(all)).containsExactlyInAnyOrder(published, marker);
+        assertThat(facet(all, "hidden-" + word)).isZero();
+        assertThat(facet(all, "shown")).isEqualTo(2);
+        assertThat(search("q=" + unseen).get("meta").get("total").asLong()).isZero();
+        assertThat(search("tag=hidden-" + word).get("meta").get("total").asLong()).isZero();
     }
 
     @Test
@@ -155,6 +169,11 @@ class SearchIT {
                     .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/validation-failed"))
                     .andExpect(jsonPath("$.errors[0].field").isNotEmpty());
         }
+    }
+
+    private String statusOf(String postId) throws Exception {
+        var document = elasticsearch.get(g -> g.index(PostIndex.ALIAS).id(postId), PostDocument.class);
+        return document.found() ? document.source().status() : null;
     }
 
     private JsonNode awaitHits(String query, int atLeast) {
