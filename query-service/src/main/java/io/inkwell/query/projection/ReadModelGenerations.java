@@ -97,7 +97,7 @@ class ReadModelGenerations {
         jdbc.sql("""
                         UPDATE query.read_model SET rebuilding_generation = NULL, rebuilding_definition_version = NULL,
                                rebuild_started_at = NULL, cancel_requested = FALSE, last_failure = ?,
-                               last_failure_at = CASE WHEN ? IS NULL THEN NULL ELSE now() END
+                               last_failure_at = CASE WHEN CAST(? AS TEXT) IS NULL THEN NULL ELSE now() END
                         WHERE name = ?""")
                 .params(failure.orElse(null), failure.orElse(null), name).update();
     }

@@ -90,7 +90,8 @@ final class RebuildRun implements Runnable {
     public void run() {
         String name = model.name();
         try {
-            if (!resumed || parts.segmentsOf(RebuildProcessors.nameOf(name)) == 0) {
+            boolean fromTokens = resumed && parts.segmentsOf(RebuildProcessors.nameOf(name)) > 0;
+            if (!fromTokens) {
                 // A rebuild that stopped before its processor stored a token may have half-prepared its generation.
                 if (resumed) {
                     model.drop(next);
@@ -101,7 +102,7 @@ final class RebuildRun implements Runnable {
             processor.start();
             phase = Phase.FILLING;
             log.info("Rebuilding {} into generation {} (definition {}){}", name, next.number(), next.definitionVersion(),
-                    resumed ? ", resumed from its tokens" : " from the first event");
+                    fromTokens ? ", resumed from its tokens" : " from the first event");
             Instant reported = Instant.EPOCH;
             while (!caughtUpWithLive()) {
                 reported = pause(reported);
