@@ -29,7 +29,11 @@ final class FuzzedEndpoints {
             get("/api/v1/admin/dead-letters/{id}"),
             new Endpoint("POST", "/api/v1/admin/dead-letters/{id}/retry", List.of(), null),
             new Endpoint("POST", "/api/v1/admin/dead-letters/retry", List.of("processingGroup"), null),
-            new Endpoint("DELETE", "/api/v1/admin/dead-letters/{id}", List.of("reason"), null));
+            new Endpoint("DELETE", "/api/v1/admin/dead-letters/{id}", List.of("reason"), null),
+            get("/api/v1/admin/projections"),
+            get("/api/v1/admin/projections/{id}"),
+            new Endpoint("POST", "/api/v1/admin/projections/{id}/rebuild", List.of(), null),
+            new Endpoint("DELETE", "/api/v1/admin/projections/{id}/rebuild", List.of(), null));
 
     static final List<Endpoint> ALL = Stream.concat(API.stream(), Endpoint.OPERATIONAL.stream()).toList();
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -64,11 +66,7 @@ class DeadLetterConfig {
                                       DeadLetterSchema schema, IsolatedEventHandlers handlers,
                                       ProcessorFailures failures,
                                       @Value("${inkwell.projections.unexplained-failure-attempts:5}") int batchAttempts) {
-        // Retrying a dead letter runs each letter in a transaction of its own: a letter that fails again
-        // rolls back alone, and the queue still records the new attempt and cause in the outer transaction.
-        DefaultTransactionDefinition ownTransaction =
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        TransactionManager perLetter = new SpringTransactionManager(platform, ownTransaction);
+        TransactionManager perLetter = perLetterTransactions(platform);
         DeadLetterPolicy policy = new DeadLetterPolicy(handlers.attempts(), batchAttempts);
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerDefaultErrorHandler(config -> failures);
@@ -76,17 +74,8 @@ class DeadLetterConfig {
                 // Queue operations join the batch's transaction: a letter is parked exactly when the batch
                 // that met it commits its token. Registered per group, as that wins over any provider that
                 // Axon's auto-configuration registers for groups without "dlq.enabled".
-                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .connectionProvider(connections)
-                        .transactionManager(transactions)
-                        .schema(schema)
-                        .genericSerializer(config.serializer())
-                        .eventSerializer(config.eventSerializer())
-                        // Parking is the safety net: a full queue would stall the projection it protects.
-                        .maxSequences(Integer.MAX_VALUE)
-                        .maxSequenceSize(Integer.MAX_VALUE)
-                        .build());
+                processing.registerDeadLetterQueue(group,
+                        config -> queue(group, config, connections, transactions, schema));
                 processing.registerDeadLetterPolicy(group, config -> policy);
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
                         .transactionManager(perLetter)
@@ -97,5 +86,31 @@ class DeadLetterConfig {
                 processing.registerHandlerInterceptor(group, config -> failures.successOf(group));
             }
         });
+    }
+
+    /**
+     * Retrying a dead letter runs each letter in a transaction of its own: a letter that fails again rolls back
+     * alone, and the queue still records the new attempt and cause in the outer transaction.
+     */
+    static TransactionManager perLetterTransactions(PlatformTransactionManager platform) {
+        return new SpringTransactionManager(platform,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+    }
+
+    /** The dead-letter queue of one processing group (a live one, or a rebuild's). */
+    static SequencedDeadLetterQueue<EventMessage<?>> queue(String group, org.axonframework.config.Configuration config,
+                                                          ConnectionProvider connections,
+                                                          TransactionManager transactions, DeadLetterSchema schema) {
+        return JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .genericSerializer(config.serializer())
+                .eventSerializer(config.eventSerializer())
+                // Parking is the safety net: a full queue would stall the projection it protects.
+                .maxSequences(Integer.MAX_VALUE)
+                .maxSequenceSize(Integer.MAX_VALUE)
+                .build();
     }
 }

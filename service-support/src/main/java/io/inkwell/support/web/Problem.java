@@ -43,6 +43,7 @@ public enum Problem {
     POST_DELETED(HttpStatus.CONFLICT, "post-deleted", "Post deleted"),
     CONCURRENT_MODIFICATION(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently"),
     DEAD_LETTER_RETRY_FAILED(HttpStatus.CONFLICT, "dead-letter-retry-failed", "Dead letter failed again"),
+    REBUILD_IN_PROGRESS(HttpStatus.CONFLICT, "rebuild-in-progress", "A rebuild of this projection is running"),
     VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch"),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),

@@ -1,0 +1,23 @@
+package io.inkwell.query.projection;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How rebuilds run ({@code inkwell.projections.rebuild.*}).
+ *
+ * @param batchSize     events per transaction of a rebuild processor: larger than the live processors', as a
+ *                      rebuild reads a long history with nobody waiting for a single event
+ * @param tick          how often a rebuild checks its progress, a cancellation and whether it has caught up
+ * @param reportEvery   how often it logs its progress
+ * @param rateWindow    the span over which events per second (and so the ETA) are measured
+ * @param switchTimeout how long the live processor may stay stopped while the rebuild reaches the head
+ * @param adoptEvery    how often an instance looks for a rebuild that nobody runs (its instance stopped) or a
+ *                      read model whose definition is outdated
+ */
+@ConfigurationProperties("inkwell.projections.rebuild")
+record RebuildSettings(@DefaultValue("1000") int batchSize, @DefaultValue("1s") Duration tick,
+                       @DefaultValue("5s") Duration reportEvery, @DefaultValue("30s") Duration rateWindow,
+                       @DefaultValue("2m") Duration switchTimeout, @DefaultValue("1m") Duration adoptEvery) {
+}

@@ -1,0 +1,70 @@
+package io.inkwell.query.projection;
+
+import io.inkwell.query.projection.RebuildableReadModel.Generation;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The end of a rebuild, each in one PostgreSQL transaction: the switch (the read model makes the new
+ * generation live, the live processor takes over the rebuild's tokens and dead letters, the new generation is
+ * recorded), or the discard of a rebuild's tokens and dead letters when it is cancelled or failed.
+ * <p>
+ * Tokens and letters are moved by renaming their rows: the token store has no API to hand a token from one
+ * processor to another. The live processor's rows are replaced, not merged: the rebuild has the same segments
+ * and has reached at least the live processor's position in each.
+ */
+@Component
+class RebuildSwitch {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ReadModelGenerations generations;
+    private final TokenSchema tokens;
+    private final DeadLetterSchema letters;
+
+    RebuildSwitch(JdbcClient jdbc, TransactionTemplate transaction, ReadModelGenerations generations, TokenSchema tokens,
+                  DeadLetterSchema letters) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.generations = generations;
+        this.tokens = tokens;
+        this.letters = letters;
+    }
+
+    void switchTo(RebuildableReadModel model, Generation next, Generation retired) {
+        String live = model.name();
+        String rebuild = RebuildProcessors.nameOf(live);
+        transaction.executeWithoutResult(status -> {
+            model.switchTo(next, retired);
+            jdbc.sql("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?")
+                    .param(live).update();
+            int moved = jdbc.sql("UPDATE " + tokens.tokenTable() + " SET " + tokens.processorNameColumn() + " = ?, "
+                            + tokens.ownerColumn() + " = NULL WHERE " + tokens.processorNameColumn() + " = ?")
+                    .params(live, rebuild).update();
+            if (moved == 0) {
+                throw new IllegalStateException("The rebuild of " + live + " has no tokens to hand over");
+            }
+            jdbc.sql("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn() + " = ?")
+                    .param(live).update();
+            jdbc.sql("UPDATE " + letters.deadLetterTable() + " SET " + letters.processingGroupColumn() + " = ? WHERE "
+                            + letters.processingGroupColumn() + " = ?")
+                    .params(live, rebuild).update();
+            generations.recordLive(next);
+        });
+    }
+
+    /** Forgets a rebuild's progress: its tokens and its dead letters. */
+    void discard(String live) {
+        String rebuild = RebuildProcessors.nameOf(live);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?")
+                    .param(rebuild).update();
+            jdbc.sql("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn() + " = ?")
+                    .param(rebuild).update();
+        });
+    }
+
+}
