@@ -103,6 +103,7 @@ final class RebuildRun implements Runnable {
             phase = Phase.FILLING;
             log.info("Rebuilding {} into generation {} (definition {}){}", name, next.number(), next.definitionVersion(),
                     fromTokens ? ", resumed from its tokens" : " from the first event");
+            sample();
             Instant reported = Instant.EPOCH;
             while (!caughtUpWithLive()) {
                 reported = pause(reported);
@@ -208,15 +209,19 @@ final class RebuildRun implements Runnable {
             throw new Interrupted(false);
         }
         Instant now = clock.instant();
-        long head = parts.positions().head();
-        Optional<Long> position = StreamPositions.position(parts.positions().segments(processor.processor().getName(), processor()));
-        RebuildProgress.View view = progress.record(now, parts.positions().tail(), position.orElse(-1L), head);
+        RebuildProgress.View view = sample();
         if (Duration.between(reported, now).compareTo(parts.settings().reportEvery()) >= 0) {
             log.info("Rebuild of {} ({}): {}% of the stream, {} events/s, ETA {}", model.name(), phase.name().toLowerCase(),
                     view.percent(), view.eventsPerSecond(), view.eta() == null ? "unknown" : view.eta());
             return now;
         }
         return reported;
+    }
+
+    private RebuildProgress.View sample() {
+        long tail = parts.positions().tail();
+        Optional<Long> position = StreamPositions.position(parts.positions().segments(processor.processor().getName(), processor()));
+        return progress.record(clock.instant(), tail, position.orElse(tail), parts.positions().head());
     }
 
     private void stopProcessor() {
