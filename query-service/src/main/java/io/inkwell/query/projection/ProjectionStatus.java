@@ -63,7 +63,8 @@ class ProjectionStatus {
                     .map(running -> positions.segments(running.getName(), Optional.of(running))).orElse(List.of());
             return new ProjectionView.Rebuild(next.number(), next.definitionVersion(),
                     run.map(here -> here.phase().name().toLowerCase()).orElse("elsewhere"),
-                    record.get().rebuildStartedAt(), StreamPositions.position(rebuilding).orElse(null), views(rebuilding));
+                    record.get().rebuildStartedAt(), StreamPositions.position(rebuilding).orElse(null), views(rebuilding),
+                    failures.of(RebuildProcessors.nameOf(name)).map(streak -> Failures.rootOf(streak.last()).toString()).orElse(null));
         }).orElse(null);
         return new ProjectionView(name, state(name, processor, rebuild != null), position.orElse(null), lag,
                 letters == null ? null : letters.getOrDefault(name, 0L), views(segments),

@@ -29,9 +29,10 @@ record ProjectionView(String name, String state, Long position, Lag lag, Long de
     /**
      * @param phase {@code preparing}, {@code filling} (beside the live model), {@code switching} (live processor
      *              stopped until the switch), or {@code elsewhere} when another instance runs it
+     * @param error the failure its batches are being retried for, if any
      */
     record Rebuild(int generation, int definitionVersion, String phase, Instant startedAt, Long position,
-                   List<Segment> segments) {
+                   List<Segment> segments, String error) {
     }
 
     record Failure(String cause, Instant at) {

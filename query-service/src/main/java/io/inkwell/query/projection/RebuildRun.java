@@ -2,11 +2,9 @@ package io.inkwell.query.projection;
 
 import io.inkwell.query.projection.RebuildProcessors.RebuildProcessor;
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
-import io.inkwell.query.projection.StreamPositions.SegmentPosition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,14 +98,16 @@ final class RebuildRun implements Runnable {
             }
             processor = parts.processors().create(model, next);
             processor.start();
+            RebuildCatchUp catchUp = new RebuildCatchUp(parts, model.name(), processor.processor());
             phase = Phase.FILLING;
             log.info("Rebuilding {} into generation {} (definition {}){}", name, next.number(), next.definitionVersion(),
                     fromTokens ? ", resumed from its tokens" : " from the first event");
+            sample();
             Instant reported = Instant.EPOCH;
-            while (!caughtUpWithLive()) {
+            while (!catchUp.withLive()) {
                 reported = pause(reported);
             }
-            switchOver();
+            switchOver(catchUp);
         } catch (Interrupted interrupted) {
             if (interrupted.stopping) {
                 stopProcessor();
@@ -129,7 +129,7 @@ final class RebuildRun implements Runnable {
         }
     }
 
-    private void switchOver() throws Exception {
+    private void switchOver(RebuildCatchUp catchUp) throws Exception {
         phase = Phase.SWITCHING;
         String name = model.name();
         Optional<StreamingEventProcessor> live = parts.axon().eventProcessingConfiguration()
@@ -142,7 +142,7 @@ final class RebuildRun implements Runnable {
             long head = parts.positions().head();
             Instant deadline = clock.instant().plus(parts.settings().switchTimeout());
             Instant reported = Instant.EPOCH;
-            while (!reached(head)) {
+            while (!catchUp.reached(head)) {
                 if (clock.instant().isAfter(deadline)) {
                     throw new IllegalStateException("The rebuild did not reach position " + head + " within "
                             + parts.settings().switchTimeout() + " once the live processor had stopped");
@@ -166,33 +166,6 @@ final class RebuildRun implements Runnable {
         }
     }
 
-    /** The rebuild has reached the head and, where known here, the live processor's position. */
-    private boolean caughtUpWithLive() {
-        List<SegmentPosition> rebuild = rebuildSegments();
-        if (rebuild.isEmpty() || rebuild.stream().anyMatch(segment -> !Boolean.TRUE.equals(segment.caughtUp()))) {
-            return false;
-        }
-        Optional<StreamingEventProcessor> live = parts.axon().eventProcessingConfiguration()
-                .eventProcessor(model.name(), StreamingEventProcessor.class);
-        Optional<Long> livePosition = live.filter(StreamingEventProcessor::isRunning)
-                .flatMap(running -> StreamPositions.position(parts.positions().segments(model.name(), live)));
-        Optional<Long> position = StreamPositions.position(rebuild);
-        return position.isPresent() && livePosition.map(at -> position.get() >= at).orElse(true);
-    }
-
-    private boolean reached(long head) {
-        List<SegmentPosition> rebuild = rebuildSegments();
-        return !rebuild.isEmpty() && StreamPositions.position(rebuild).map(position -> position >= head).orElse(false)
-                && rebuild.stream().allMatch(segment -> Boolean.TRUE.equals(segment.caughtUp()));
-    }
-
-    private List<SegmentPosition> rebuildSegments() {
-        StreamingEventProcessor running = processor.processor();
-        int expected = Math.max(1, parts.segmentsOf(model.name()));
-        List<SegmentPosition> segments = parts.positions().segments(running.getName(), Optional.of(running));
-        return segments.size() >= expected ? segments : List.of();
-    }
-
     /** Waits a tick, logs progress now and then, and ends the wait early when cancelled or stopping. */
     private Instant pause(Instant reported) throws Interrupted {
         try {
@@ -208,15 +181,19 @@ final class RebuildRun implements Runnable {
             throw new Interrupted(false);
         }
         Instant now = clock.instant();
-        long head = parts.positions().head();
-        Optional<Long> position = StreamPositions.position(parts.positions().segments(processor.processor().getName(), processor()));
-        RebuildProgress.View view = progress.record(now, parts.positions().tail(), position.orElse(-1L), head);
+        RebuildProgress.View view = sample();
         if (Duration.between(reported, now).compareTo(parts.settings().reportEvery()) >= 0) {
             log.info("Rebuild of {} ({}): {}% of the stream, {} events/s, ETA {}", model.name(), phase.name().toLowerCase(),
                     view.percent(), view.eventsPerSecond(), view.eta() == null ? "unknown" : view.eta());
             return now;
         }
         return reported;
+    }
+
+    private RebuildProgress.View sample() {
+        long tail = parts.positions().tail();
+        Optional<Long> position = StreamPositions.position(parts.positions().segments(processor.processor().getName(), processor()));
+        return progress.record(clock.instant(), tail, position.orElse(tail), parts.positions().head());
     }
 
     private void stopProcessor() {

@@ -66,5 +66,4 @@ class RebuildSwitch {
                     .param(rebuild).update();
         });
     }
-
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -46,20 +47,19 @@ class StreamPositions {
     }
 
     /**
-     * The segments of a processor: from its live status where it runs here, else from the token store (a segment
-     * that another instance holds shows without a position).
+     * The segments of a processor: where it runs here, from its live status; the others from the token store
+     * (a segment that another instance holds shows without a position).
      */
     List<SegmentPosition> segments(String processorName, Optional<StreamingEventProcessor> processor) {
-        if (processor.isPresent() && processor.get().isRunning() && !processor.get().processingStatus().isEmpty()) {
-            return processor.get().processingStatus().values().stream()
-                    .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                    .map(StreamPositions::segment).toList();
-        }
+        Map<Integer, EventTrackerStatus> local = processor.filter(StreamingEventProcessor::isRunning)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(processorName);
         TransactionManager transactions = axon.eventProcessingConfiguration().transactionManager(processorName);
+        int[] ids = transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName));
         List<SegmentPosition> segments = new ArrayList<>();
-        for (int id : transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName))) {
-            segments.add(stored(tokens, transactions, processorName, id));
+        for (int id : ids) {
+            EventTrackerStatus status = local.get(id);
+            segments.add(status != null ? segment(status) : stored(tokens, transactions, processorName, id));
         }
         return segments;
     }

@@ -27,6 +27,9 @@ class EventCounts implements RebuildableReadModel {
     /** Makes the rebuild's handlers slow, so that a test can watch (or cancel) a rebuild while it runs. */
     static volatile Duration rebuildDelayPerEvent = Duration.ZERO;
 
+    /** Makes the next switch fail, as a broken migration of a real read model would. */
+    static volatile boolean refuseNextSwitch;
+
     private final JdbcClient jdbc;
 
     EventCounts(JdbcClient jdbc) {
@@ -56,6 +59,10 @@ class EventCounts implements RebuildableReadModel {
 
     @Override
     public void switchTo(Generation generation, Generation retired) {
+        if (refuseNextSwitch) {
+            refuseNextSwitch = false;
+            throw new IllegalStateException("switch refused by the test");
+        }
         jdbc.sql("ALTER TABLE " + TABLE + " RENAME TO " + tableOf(retired)).update();
         jdbc.sql("ALTER TABLE query." + tableOf(generation) + " RENAME TO test_event_count").update();
     }

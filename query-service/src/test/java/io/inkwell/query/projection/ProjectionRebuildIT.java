@@ -50,9 +50,13 @@ class ProjectionRebuildIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    Rebuilds rebuilds;
+
     @AfterEach
     void noRebuildLeftRunning() throws Exception {
         EventCounts.rebuildDelayPerEvent = Duration.ZERO;
+        EventCounts.refuseNextSwitch = false;
         mvc.perform(delete(PROJECTION + "/rebuild").with(newIdentity("admin")));
         await().atMost(Duration.ofSeconds(60)).until(() -> rebuildingGeneration() == null);
         live().start();
@@ -174,7 +178,8 @@ class ProjectionRebuildIT {
         writeAggregates(20, 5);
         EventCounts.rebuildDelayPerEvent = Duration.ofMillis(20);
         mvc.perform(post(PROJECTION + "/rebuild").with(newIdentity("admin"))).andExpect(status().isAccepted());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // Progress shows from the rebuild's first check of itself on; until then the path is absent.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             String body = mvc.perform(get(PROJECTION).with(newIdentity("admin"))).andReturn().getResponse().getContentAsString();
             Map<String, Object> progress = JsonPath.read(body, "$.progress");
             assertThat(((Number) progress.get("percent")).doubleValue()).isBetween(0.0, 100.0);
@@ -182,6 +187,60 @@ class ProjectionRebuildIT {
             assertThat((String) JsonPath.read(body, "$.rebuild.phase")).isIn("filling", "switching");
             assertThat((Integer) JsonPath.read(body, "$.rebuild.segments.length()")).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aReadModelBuiltByAnOlderDefinitionIsRebuiltWhenTheServiceChecks() throws Exception {
+        Map<String, Integer> expected = writeAggregates(5, 2);
+        await().untilAsserted(() -> assertThat(counts(expected.keySet())).isEqualTo(expected));
+        int generation = liveGeneration();
+        jdbc.sql("UPDATE query.read_model SET definition_version = 0 WHERE name = ?").param(EventCounts.NAME).update();
+
+        rebuilds.adoptAndRollOut();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> liveGeneration() == generation + 1 && rebuildingGeneration() == null);
+        mvc.perform(get(PROJECTION).with(newIdentity("admin")))
+                .andExpect(jsonPath("$.generation.definitionVersion").value(1))
+                .andExpect(jsonPath("$.definitionVersion").value(1));
+        assertThat(counts(expected.keySet())).isEqualTo(expected);
+        rebuilds.adoptAndRollOut();
+        assertThat(rebuildingGeneration()).as("an up-to-date read model is left alone").isNull();
+    }
+
+    @Test
+    void aRebuildThatNobodyRunsAnyMoreIsAdoptedAndFinished() throws Exception {
+        Map<String, Integer> expected = writeAggregates(5, 2);
+        await().untilAsserted(() -> assertThat(counts(expected.keySet())).isEqualTo(expected));
+        int generation = liveGeneration();
+        // As an instance that stopped in the middle of a rebuild leaves it.
+        jdbc.sql("UPDATE query.read_model SET rebuilding_generation = generation + 1, rebuilding_definition_version = 1, "
+                + "rebuild_started_at = now() WHERE name = ?").param(EventCounts.NAME).update();
+
+        rebuilds.adoptAndRollOut();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> liveGeneration() == generation + 1 && rebuildingGeneration() == null);
+        assertThat(counts(expected.keySet())).isEqualTo(expected);
+    }
+
+    @Test
+    void aFailedSwitchKeepsTheLiveModelRunningAndSaysWhy() throws Exception {
+        Map<String, Integer> expected = writeAggregates(5, 2);
+        await().untilAsserted(() -> assertThat(counts(expected.keySet())).isEqualTo(expected));
+        int generation = liveGeneration();
+        EventCounts.refuseNextSwitch = true;
+
+        mvc.perform(post(PROJECTION + "/rebuild").with(newIdentity("admin"))).andExpect(status().isAccepted());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuildingGeneration() == null);
+        assertThat(liveGeneration()).isEqualTo(generation);
+        assertThat(tableExists(EventCounts.tableOf(new RebuildableReadModel.Generation(EventCounts.NAME, generation + 1, 1)))).isFalse();
+        mvc.perform(get(PROJECTION).with(newIdentity("admin")))
+                .andExpect(jsonPath("$.state").value("running"))
+                .andExpect(jsonPath("$.lastRebuildFailure.cause").value(org.hamcrest.Matchers.containsString("switch refused by the test")));
+        String later = History.newId();
+        history.append("Counted", later, new Marker(later));
+        await().untilAsserted(() -> assertThat(counts(List.of(later))).containsEntry(later, 1));
+        assertThat(counts(expected.keySet())).isEqualTo(expected);
     }
 
     record Marker(String id) {
