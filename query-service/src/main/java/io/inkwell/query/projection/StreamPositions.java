@@ -57,9 +57,17 @@ class StreamPositions {
         TransactionManager transactions = axon.eventProcessingConfiguration().transactionManager(processorName);
         int[] ids = transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName));
         List<SegmentPosition> segments = new ArrayList<>();
+        boolean runningHere = processor.filter(StreamingEventProcessor::isRunning).isPresent();
         for (int id : ids) {
             EventTrackerStatus status = local.get(id);
-            segments.add(status != null ? segment(status) : stored(tokens, transactions, processorName, id));
+            if (status != null) {
+                segments.add(segment(status));
+            } else if (runningHere) {
+                // Claimed elsewhere, or about to be claimed here: reading it would mean taking our own claim away.
+                segments.add(new SegmentPosition(id, null, null, null));
+            } else {
+                segments.add(stored(tokens, transactions, processorName, id));
+            }
         }
         return segments;
     }
@@ -98,7 +106,10 @@ class StreamPositions {
                 status.isCaughtUp(), status.getTrackingToken());
     }
 
-    /** Reads a stored token by claiming it for a moment; the token store has no read without a claim. */
+    /**
+     * Reads a stored token by claiming it for a moment (the token store has no read without a claim); only for
+     * processors not running here, so that no claim of this instance is taken away.
+     */
     private static SegmentPosition stored(TokenStore tokens, TransactionManager transactions, String processor, int id) {
         try {
             TrackingToken token = transactions.fetchInTransaction(() -> {
