@@ -23,6 +23,8 @@ record EventFilter(String aggregateId, String aggregateType, Set<String> types, 
      * shows an event this long after {@code to}, no later event can fall before {@code to}, and a scan stops.
      */
     static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     static EventFilter of(String aggregateId, String aggregateType, List<String> types, Instant from, Instant to,
                           String actor) {
@@ -37,6 +39,8 @@ record EventFilter(String aggregateId, String aggregateType, Set<String> types, 
                         + EventTypes.BY_NAME.keySet().stream().sorted().toList());
             }
         }
+        requireCalendarYear("from", from);
+        requireCalendarYear("to", to);
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException("from", "must not be after 'to'");
         }
@@ -63,7 +67,14 @@ record EventFilter(String aggregateId, String aggregateType, Set<String> types, 
 
     /** Whether the stream has gone so far past {@code to} that nothing later can match. */
     boolean isBeyond(EventMessage<?> event) {
-        return to != null && event.getTimestamp().isAfter(to.plus(CLOCK_SLACK));
+        return to != null && event.getTimestamp().minus(CLOCK_SLACK).isAfter(to);
+    }
+
+    /** Instants far outside any event's time overflow the stores' own arithmetic (epoch milliseconds). */
+    private static void requireCalendarYear(String parameter, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new InvalidParameterException(parameter, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -118,6 +118,22 @@ class EventExportIT {
         assertThat(events.getFirst().getType()).isEqualTo("io.inkwell.post-created.v1");
     }
 
+    @Test
+    void offersBothFormatsInTheOpenApiDocument() throws Exception {
+        JsonNode api = JsonMapper.shared().readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        JsonNode export = api.get("paths").get("/api/v1/events/export").get("get");
+        JsonNode format = null;
+        for (JsonNode parameter : export.get("parameters")) {
+            if (parameter.get("name").asString().equals("format")) {
+                format = parameter.get("schema");
+            }
+        }
+        assertThat(format).isNotNull();
+        assertThat(format.get("enum").valueStream().map(JsonNode::asString).toList()).containsExactly("ndjson", "cloudevents");
+        assertThat(export.get("responses").get("200").get("content").has("application/x-ndjson")).isTrue();
+    }
+
     private List<JsonNode> ndjson(String query) throws Exception {
         return lines(query).stream().map(line -> JsonMapper.shared().readTree(line)).toList();
     }
