@@ -47,15 +47,27 @@ public final class SyntheticHistory {
         this.posts = posts;
         this.random = new SplittableRandom(seed);
         this.texts = new Texts(random);
-        long expected = expectedEvents(users, posts);
-        // Spread over 90 days that end at `end`, at least a millisecond apart: Axon stores milliseconds.
-        this.step = Duration.ofMillis(Math.max(1, Duration.ofDays(90).toMillis() / Math.max(1, expected)));
-        this.start = end.minus(step.multipliedBy(expected + 1));
+        // Room for half as many events again as expected, so that the last one is never after `end`; spread
+        // over up to 90 days, at least a millisecond apart (Axon stores milliseconds).
+        long room = expectedEvents(users, posts) * 3 / 2 + 10;
+        this.step = Duration.ofMillis(Math.max(1, Duration.ofDays(90).toMillis() / room));
+        this.start = end.minus(step.multipliedBy(room));
     }
 
     /** About how many events {@code users} and {@code posts} make; the generator's mean, not an exact count. */
     public static long expectedEvents(int users, int posts) {
         return Math.round(users * 1.2) + posts * 10L;
+    }
+
+    /** A version-4 UUID from the seeded generator: the same seed, the same ids (and no SecureRandom per event). */
+    private String uuid() {
+        return uuid(random);
+    }
+
+    static String uuid(SplittableRandom random) {
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** Hands every event to {@code sink} in global order; returns how many there were. */
@@ -81,7 +93,7 @@ public final class SyntheticHistory {
 
     private void register(Consumer<StoredEvent> sink) {
         int number = authors.size();
-        Author author = new Author(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        Author author = new Author(uuid(), uuid(),
                 texts.personName(), "writer" + number + "@bench.inkwell.test");
         authors.add(author);
         emit(sink, "User", author.userId, author.nextSequence(), author, false,
@@ -104,7 +116,7 @@ public final class SyntheticHistory {
     private void startPost(Consumer<StoredEvent> sink) {
         Author author = authors.get(random.nextInt(authors.size()));
         // Six to fourteen events: ten on average.
-        PostInProgress post = new PostInProgress(UUID.randomUUID().toString(), author, 6 + random.nextInt(9));
+        PostInProgress post = new PostInProgress(uuid(), author, 6 + random.nextInt(9));
         String title = texts.title();
         String slug = Texts.slug(title) + "-" + postsStarted;
         postsStarted++;
@@ -143,8 +155,8 @@ public final class SyntheticHistory {
     private void emit(Consumer<StoredEvent> sink, String aggregateType, String aggregateId, long sequence,
                       Author actor, boolean actorHasProfile, Object payload) {
         Instant time = start.plus(step.multipliedBy(++emitted));
-        sink.accept(new StoredEvent(UUID.randomUUID().toString(), aggregateType, aggregateId, sequence, time, payload,
-                Texts.metadata(actor.subject, actorHasProfile ? actor.userId : null)));
+        sink.accept(new StoredEvent(uuid(), aggregateType, aggregateId, sequence, time, payload,
+                texts.metadata(actor.subject, actorHasProfile ? actor.userId : null)));
     }
 
     /** A registered person and what their commands carry. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /** Names, titles, bodies, tags and command metadata that look like what people and command-service write. */
 final class Texts {
@@ -87,8 +86,8 @@ final class Texts {
      * What command-service's correlation data providers put on every event: the command's id as correlation
      * and trace id (a command from HTTP has no parent message), the caller, and the HTTP request's id.
      */
-    static Map<String, String> metadata(String subject, String profileId) {
-        String commandId = UUID.randomUUID().toString();
+    Map<String, String> metadata(String subject, String profileId) {
+        String commandId = SyntheticHistory.uuid(random);
         Map<String, String> metadata = new HashMap<>();
         metadata.put("correlationId", commandId);
         metadata.put("traceId", commandId);
@@ -97,7 +96,7 @@ final class Texts {
         if (profileId != null) {
             metadata.put(MetadataKeys.ACTOR_USER_ID, profileId);
         }
-        metadata.put(MetadataKeys.REQUEST_ID, UUID.randomUUID().toString());
+        metadata.put(MetadataKeys.REQUEST_ID, SyntheticHistory.uuid(random));
         return metadata;
     }
 }
