@@ -59,11 +59,22 @@ final class Results {
                 + System.getProperty("java.runtime.version");
     }
 
+    /** The 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one. */
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return load[0] + " / " + load[1] + " / " + load[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     void appendTo(Path file, String label) {
         StringBuilder section = new StringBuilder();
         section.append("\n## ").append(title).append(label.isBlank() ? "" : " (" + label + ")").append(", ")
                 .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-                .append("\n\nMachine: ").append(machine()).append(".\n\n");
+                .append("\n\nMachine: ").append(machine()).append("; load average at the end ").append(loadAverage())
+                .append(" (the machine is shared: other work ran beside this one).\n\n");
         method.forEach(line -> section.append("- ").append(line).append('\n'));
         section.append("\n| figure | value | against the baseline |\n| --- | --- | --- |\n");
         rows.forEach(row -> section.append(row).append('\n'));

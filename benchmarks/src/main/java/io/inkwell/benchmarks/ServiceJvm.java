@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** A service run from its jar in a child JVM, as ./inkwell run runs it, whose memory can be read while it works. */
 final class ServiceJvm implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern HEAP_USED = Pattern.compile("heap[^\\n]*?used (\\d+)K");
 
     private final String name;
     private final Process process;
