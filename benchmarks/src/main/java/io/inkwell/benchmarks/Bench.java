@@ -54,6 +54,8 @@ public final class Bench {
 
     private static void generate(BenchStack stack, Options options, Results results) throws Exception {
         try (Connection connection = stack.connect()) {
+            // The search index of an earlier store would outlive it otherwise.
+            stack.freshElasticsearch();
             SyntheticHistory history = new SyntheticHistory(options.users(), options.posts(), options.seed(), Instant.now());
             EventStoreFiller.Filled filled = new EventStoreFiller().fill(connection, history);
             // After the fill, because the baseline inserts copies of stored events.
