@@ -76,11 +76,13 @@ final class Results {
                 .append("\n\nMachine: ").append(machine()).append("; load average at the end ").append(loadAverage())
                 .append(" (the machine is shared: other work ran beside this one).\n\n");
         method.forEach(line -> section.append("- ").append(line).append('\n'));
-        section.append("\n| figure | value | against the baseline |\n| --- | --- | --- |\n");
-        rows.forEach(row -> section.append(row).append('\n'));
+        if (!rows.isEmpty()) {
+            section.append("\n| figure | value | against the baseline |\n| --- | --- | --- |\n");
+            rows.forEach(row -> section.append(row).append('\n'));
+        }
         if (!notes.isEmpty()) {
             section.append('\n');
-            notes.forEach(line -> section.append(line).append("\n\n"));
+            notes.forEach(line -> section.append("- ").append(line).append('\n'));
         }
         try {
             if (!Files.exists(file)) {
