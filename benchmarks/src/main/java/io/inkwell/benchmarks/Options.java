@@ -1,0 +1,74 @@
+package io.inkwell.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --name value} pairs after the scenario's name, with defaults that give about a million events. */
+record Options(Map<String, String> values) {
+
+    static Options parse(String[] args, int from) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = from; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            values.put(args[i].substring(2), args[++i]);
+        }
+        return new Options(values);
+    }
+
+    private String get(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    int users() {
+        return Integer.parseInt(get("users", "10000"));
+    }
+
+    int posts() {
+        return Integer.parseInt(get("posts", "100000"));
+    }
+
+    long seed() {
+        return Long.parseLong(get("seed", "8"));
+    }
+
+    /** Where PostgreSQL (and Elasticsearch) keep their data and the services their logs. */
+    Path data() {
+        return Path.of(get("data", "/tmp/inkwell-bench")).toAbsolutePath();
+    }
+
+    int postgresPort() {
+        return Integer.parseInt(get("postgres-port", "55632"));
+    }
+
+    int queryPort() {
+        return Integer.parseInt(get("query-port", "18082"));
+    }
+
+    int commandPort() {
+        return Integer.parseInt(get("command-port", "18081"));
+    }
+
+    /** The longest a scenario waits for projections: a slow one is reported with the rate it reached. */
+    Duration cap() {
+        return Duration.ofMinutes(Long.parseLong(get("minutes", "15")));
+    }
+
+    /** Events in the smaller export that is compared with the whole history's. */
+    long smallExport() {
+        return Long.parseLong(get("small-export", "100000"));
+    }
+
+    /** Whether figures are appended to benchmarks/RESULTS.md. */
+    boolean record() {
+        return Boolean.parseBoolean(get("record", "true"));
+    }
+
+    /** A label for the section in RESULTS.md, e.g. "before" or "after". */
+    String label() {
+        return get("label", "");
+    }
+}
