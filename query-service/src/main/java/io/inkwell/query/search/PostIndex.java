@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -84,16 +85,21 @@ class PostIndex {
      * only when told to: it has no readers yet, and refreshing costs much of a bulk write's time.
      */
     void create(String index, boolean filling, boolean live) throws IOException {
+        String body = filling ? withoutRefresh(definition) : definition;
         client.indices().create(c -> {
-            c.index(index).withJson(new StringReader(definition));
-            if (filling) {
-                c.settings(s -> s.refreshInterval(t -> t.time("-1")));
-            }
+            c.index(index).withJson(new StringReader(body));
             if (live) {
                 c.aliases(ALIAS, alias -> alias.isWriteIndex(true));
             }
             return c;
         });
+    }
+
+    private static String withoutRefresh(String definition) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(definition);
+        ((ObjectNode) tree.path("settings")).put("refresh_interval", "-1");
+        return json.writeValueAsString(tree);
     }
 
     boolean exists(String index) throws IOException {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,8 @@ class SearchGenerationIT {
 
     @LocalServerPort
     int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anIndexOfTheFirstDefinitionIsRebuiltAndSwitchedWhileAClientSearchesOn() throws Exception {
@@ -111,10 +114,10 @@ class SearchGenerationIT {
             int beforeSwitch = searches.get();
             readModel.switchTo(next, legacy);
             assertThat(readModel.liveGeneration()).isEqualTo(next);
-            await().until(() -> searches.get() > beforeSwitch + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> searches.get() > beforeSwitch + 5);
             readModel.drop(legacy);
             int afterDrop = searches.get();
-            await().until(() -> searches.get() > afterDrop + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> searches.get() > afterDrop + 5);
         } finally {
             reader.interrupt();
             reader.join();
@@ -168,7 +171,7 @@ class SearchGenerationIT {
     }
 
     private Set<String> search(String word) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/search/posts?limit=100&q=" + word)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
