@@ -75,7 +75,8 @@ class SearchGenerationIT {
         // A draft as the first definition left it: a bare document with nothing to fold onto.
         String draft = history.createPost(author, word + " draft", "not yet", List.of("rebuild"));
         String legacyIndex = PostIndex.name(legacy.number());
-        await().until(() -> client.get(g -> g.index(legacyIndex).id(draft), PostDocument.class).found());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> client.get(g -> g.index(legacyIndex).id(draft), PostDocument.class).found());
         client.index(i -> i.index(legacyIndex).id(draft)
                 .document(new PostDocument(draft, "hidden", null, null, null, null, null, null, null, null, null))
                 .version(1L).versionType(VersionType.ExternalGte));
@@ -83,7 +84,9 @@ class SearchGenerationIT {
         published.add(draft);
         String deleted = history.publishedPost(author, word + " deleted", "gone", List.of("rebuild"));
         history.deletePost(deleted);
-        await().untilAsserted(() -> assertThat(search(word)).isEqualTo(published));
+        // Setting the scene on a busy machine may meet a slow answer; what the reader meets below may not.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(search(word)).isEqualTo(published));
 
         Generation next = new Generation(readModel.name(), legacy.number() + 1, readModel.definitionVersion());
         AtomicInteger searches = new AtomicInteger();
