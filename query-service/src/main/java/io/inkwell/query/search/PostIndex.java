@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +28,8 @@ class PostIndex {
 
     static final String ALIAS = "posts";
     static final String DEFINITION = "/search/posts-index.json";
+
+    private static final Logger log = LoggerFactory.getLogger(PostIndex.class);
 
     private final ElasticsearchClient client;
     private final String definition;
@@ -70,6 +76,16 @@ class PostIndex {
                 }
                 ready = true;
             }
+        }
+    }
+
+    /** At start, so that neither the first search nor the first batch waits for it; both try again if this fails. */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareAtStart() {
+        try {
+            ensureExists();
+        } catch (IOException | RuntimeException e) {
+            log.warn("The posts index could not be prepared at start; searches and writes will try again: {}", e.toString());
         }
     }
 
