@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +41,9 @@ class SearchRefusalIT {
         String refused = history.publishedPost(author, "refused " + word, "never indexed", List.of("x".repeat(40_000)));
         String other = history.publishedPost(author, "accepted " + word, "indexed all the same", List.of("fine"));
 
-        await().untilAsserted(() -> assertThat(searchIds("q=" + word)).containsExactly(other));
-        JsonNode parked = await().until(() -> searchLettersOf(refused), found -> !found.isEmpty()).getFirst();
+        // The first batches after start may be slow on a busy machine.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(searchIds("q=" + word)).containsExactly(other));
+        JsonNode parked = await().atMost(Duration.ofSeconds(60)).until(() -> searchLettersOf(refused), found -> !found.isEmpty()).getFirst();
         assertThat(parked.path("cause").path("message").asString()).contains("Elasticsearch refused the document");
 
         mvc.perform(delete("/api/v1/admin/dead-letters/" + parked.path("id").asString() + "?reason=tag too long")
