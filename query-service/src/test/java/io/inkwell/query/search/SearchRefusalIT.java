@@ -46,8 +46,12 @@ class SearchRefusalIT {
         JsonNode parked = await().atMost(Duration.ofSeconds(60)).until(() -> searchLettersOf(refused), found -> !found.isEmpty()).getFirst();
         assertThat(parked.path("cause").path("message").asString()).contains("Elasticsearch refused the document");
 
-        mvc.perform(delete("/api/v1/admin/dead-letters/" + parked.path("id").asString() + "?reason=tag too long")
-                .with(newIdentity("admin"))).andExpect(status().isNoContent());
+        // A draft holds its tags in the index too, so each event of the post may be refused and parked, in
+        // the post's one sequence; giving up on the post means deleting each.
+        for (JsonNode letter : searchLettersOf(refused)) {
+            mvc.perform(delete("/api/v1/admin/dead-letters/" + letter.path("id").asString() + "?reason=tag too long")
+                    .with(newIdentity("admin"))).andExpect(status().isNoContent());
+        }
         assertThat(searchLettersOf(refused)).isEmpty();
     }
 
