@@ -4,11 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +28,8 @@ class PostIndex {
 
     static final String ALIAS = "posts";
     static final String DEFINITION = "/search/posts-index.json";
+
+    private static final Logger log = LoggerFactory.getLogger(PostIndex.class);
 
     private final ElasticsearchClient client;
     private final String definition;
@@ -72,6 +79,16 @@ class PostIndex {
         }
     }
 
+    /** At start, so that neither the first search nor the first batch waits for it; both try again if this fails. */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareAtStart() {
+        try {
+            ensureExists();
+        } catch (IOException | RuntimeException e) {
+            log.warn("The posts index could not be prepared at start; searches and writes will try again: {}", e.toString());
+        }
+    }
+
     /** Adds to an index of definition version 1 the fields that version 2 added; a no-op on a newer index. */
     void addNewFields(String index) throws IOException {
         client.indices().putMapping(m -> m.index(index)
@@ -84,16 +101,21 @@ class PostIndex {
      * only when told to: it has no readers yet, and refreshing costs much of a bulk write's time.
      */
     void create(String index, boolean filling, boolean live) throws IOException {
+        String body = filling ? withoutRefresh(definition) : definition;
         client.indices().create(c -> {
-            c.index(index).withJson(new StringReader(definition));
-            if (filling) {
-                c.settings(s -> s.refreshInterval(t -> t.time("-1")));
-            }
+            c.index(index).withJson(new StringReader(body));
             if (live) {
                 c.aliases(ALIAS, alias -> alias.isWriteIndex(true));
             }
             return c;
         });
+    }
+
+    private static String withoutRefresh(String definition) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(definition);
+        ((ObjectNode) tree.path("settings")).put("refresh_interval", "-1");
+        return json.writeValueAsString(tree);
     }
 
     boolean exists(String index) throws IOException {

@@ -9,6 +9,7 @@ import io.inkwell.api.post.PostCreatedEvent;
 import io.inkwell.query.post.PostState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,10 +45,14 @@ class PostWrites {
         boolean settled(BulkResponseItem refused, EventMessage<?> event);
     }
 
+    // About 2 KB each: some 20 MB per writer.
+    private static final int RECENT_POSTS = 10_000;
+
     private final ElasticsearchClient client;
     private final String index;
     private final Preparation preparation;
     private final Refusals refusals;
+    private final RecentPosts recent = new RecentPosts(RECENT_POSTS);
     private final String batchKey = PostWrites.class.getName() + ".batch@" + System.identityHashCode(this);
 
     PostWrites(ElasticsearchClient client, String index, Preparation preparation, Refusals refusals) {
@@ -67,18 +72,23 @@ class PostWrites {
         if (staged != null) {
             return staged.post();
         }
-        if (!batch.fetched.containsKey(postId)) {
-            // The first post of the batch that needs reading brings all the others along.
-            batch.fetched.putAll(fetch(batch.wanted.contains(postId) ? batch.wanted : Set.of(postId)));
-            batch.wanted.clear();
+        if (!batch.indexed.containsKey(postId)) {
+            PostState written = recent.before(postId, sequence);
+            if (written != null) {
+                batch.indexed.put(postId, written);
+            } else {
+                // The first post of the batch that needs reading brings all the others along.
+                batch.indexed.putAll(fetch(batch.wanted.contains(postId) ? batch.wanted : Set.of(postId)));
+                batch.wanted.clear();
+            }
         }
-        return batch.fetched.get(postId);
+        return batch.indexed.get(postId);
     }
 
     /** Stages the post's new state for the batch's bulk request, unless it is what the index holds already. */
     void stage(PostState post) {
         Batch batch = batch();
-        if (post == null || post.equals(batch.fetched.get(post.id())) && !batch.staged.containsKey(post.id())) {
+        if (post == null || post.equals(batch.indexed.get(post.id())) && !batch.staged.containsKey(post.id())) {
             return;
         }
         EventMessage<?> event = CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> e ? e : null;
@@ -92,19 +102,23 @@ class PostWrites {
             // Refusals are settled only in the stream; an operator's retry of a dead letter that is refused
             // again fails, and the letter stays parked (parking it anew would retry it forever).
             boolean fromStream = root instanceof BatchingUnitOfWork<?>;
-            Batch batch = new Batch(fromStream ? postsToFetch(((BatchingUnitOfWork<?>) root).getMessages()) : new LinkedHashSet<>());
+            Batch batch = new Batch(fromStream ? toFetch(((BatchingUnitOfWork<?>) root).getMessages()) : new LinkedHashSet<>());
             root.onPrepareCommit(unitOfWork -> write(batch.staged.values(), fromStream));
             return batch;
         });
     }
 
-    /** The posts of the batch whose first event in it needs the post as it was: all but new posts. */
-    private static Set<String> postsToFetch(List<? extends Message<?>> messages) {
+    /**
+     * The posts of the batch whose first event in it needs the post as it was, and that this writer has not
+     * written just before: neither new posts nor recent ones.
+     */
+    private Set<String> toFetch(List<? extends Message<?>> messages) {
         Set<String> seen = new HashSet<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (var message : messages) {
             if (message instanceof DomainEventMessage<?> event && PostSearchProjection.EVENTS.contains(event.getPayloadType())
-                    && seen.add(event.getAggregateIdentifier()) && event.getPayloadType() != PostCreatedEvent.class) {
+                    && seen.add(event.getAggregateIdentifier()) && event.getPayloadType() != PostCreatedEvent.class
+                    && recent.before(event.getAggregateIdentifier(), event.getSequenceNumber()) == null) {
                 wanted.add(event.getAggregateIdentifier());
             }
         }
@@ -144,19 +158,25 @@ class PostWrites {
                     .index(index).id(p.post().id()).document(PostDocument.of(p.post()))
                     .version(p.post().version()).versionType(VersionType.External)))).toList();
             BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
-            if (response.errors()) {
-                Map<String, Versioned> byId = new LinkedHashMap<>();
-                posts.forEach(p -> byId.put(p.post().id(), p));
-                List<BulkResponseItem> failed = response.items().stream()
-                        .filter(item -> item.error() != null)
-                        // A newer version is there already: this write is stale, and that is fine.
-                        .filter(item -> !"version_conflict_engine_exception".equals(item.error().type()))
-                        .filter(item -> !(settleRefusals && refusals.settled(item, byId.get(item.id()).event())))
-                        .toList();
-                if (!failed.isEmpty()) {
-                    throw new IllegalStateException(SearchRefusals.abbreviated("Elasticsearch refused " + failed.size()
-                            + " documents, first: " + failed.getFirst().error().reason()));
+            Map<String, Versioned> byId = new LinkedHashMap<>();
+            posts.forEach(p -> byId.put(p.post().id(), p));
+            List<BulkResponseItem> failed = new ArrayList<>();
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null) {
+                    recent.written(byId.get(item.id()).post());
+                    continue;
                 }
+                // Not what the index holds: a stale write (a newer version is there already, which is fine)
+                // or a refused one.
+                recent.forget(item.id());
+                if (!"version_conflict_engine_exception".equals(item.error().type())
+                        && !(settleRefusals && refusals.settled(item, byId.get(item.id()).event()))) {
+                    failed.add(item);
+                }
+            }
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException(SearchRefusals.abbreviated("Elasticsearch refused " + failed.size()
+                        + " documents, first: " + failed.getFirst().error().reason()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable; the batch will be retried", e);
@@ -168,7 +188,8 @@ class PostWrites {
 
     private static final class Batch {
         final Set<String> wanted;
-        final Map<String, PostState> fetched = new HashMap<>();
+        // What the index holds of the batch's posts, as read or as last written by this writer.
+        final Map<String, PostState> indexed = new HashMap<>();
         final Map<String, Versioned> staged = new LinkedHashMap<>();
 
         Batch(Set<String> wanted) {

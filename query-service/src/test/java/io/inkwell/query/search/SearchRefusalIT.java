@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,12 +41,17 @@ class SearchRefusalIT {
         String refused = history.publishedPost(author, "refused " + word, "never indexed", List.of("x".repeat(40_000)));
         String other = history.publishedPost(author, "accepted " + word, "indexed all the same", List.of("fine"));
 
-        await().untilAsserted(() -> assertThat(searchIds("q=" + word)).containsExactly(other));
-        JsonNode parked = await().until(() -> searchLettersOf(refused), found -> !found.isEmpty()).getFirst();
+        // The first batches after start may be slow on a busy machine.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(searchIds("q=" + word)).containsExactly(other));
+        JsonNode parked = await().atMost(Duration.ofSeconds(60)).until(() -> searchLettersOf(refused), found -> !found.isEmpty()).getFirst();
         assertThat(parked.path("cause").path("message").asString()).contains("Elasticsearch refused the document");
 
-        mvc.perform(delete("/api/v1/admin/dead-letters/" + parked.path("id").asString() + "?reason=tag too long")
-                .with(newIdentity("admin"))).andExpect(status().isNoContent());
+        // A draft holds its tags in the index too, so each event of the post may be refused and parked, in
+        // the post's one sequence; giving up on the post means deleting each.
+        for (JsonNode letter : searchLettersOf(refused)) {
+            mvc.perform(delete("/api/v1/admin/dead-letters/" + letter.path("id").asString() + "?reason=tag too long")
+                    .with(newIdentity("admin"))).andExpect(status().isNoContent());
+        }
         assertThat(searchLettersOf(refused)).isEmpty();
     }
 
