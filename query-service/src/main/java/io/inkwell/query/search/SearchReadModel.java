@@ -1,6 +1,7 @@
 package io.inkwell.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.inkwell.query.projection.LiveDefinition;
 import io.inkwell.query.projection.RebuildableReadModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The live projection writes through the alias all along, so after the switch it writes into the new index.
  */
 @Component
-public class SearchReadModel implements RebuildableReadModel {
+public class SearchReadModel implements RebuildableReadModel, LiveDefinition {
 
     private final ElasticsearchClient client;
     private final PostIndex index;
@@ -43,6 +44,7 @@ public class SearchReadModel implements RebuildableReadModel {
      * as in the first deployments' {@code posts-v1}). Below {@link #definitionVersion()}, the index should be
      * rebuilt to take this code's mapping.
      */
+    @Override
     public int liveDefinitionVersion() {
         return io(() -> {
             index.ensureExists();
