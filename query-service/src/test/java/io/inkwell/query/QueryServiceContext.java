@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests that swap generations by hand or call the roll-out themselves must not meet the service's own
+// periodic look for outdated read models halfway.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "inkwell.projections.rebuild.adopt-every=1h")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = {InkwellTestInfrastructure.class, ElasticsearchTestInfrastructure.class,
         EventStoreSchema.class})
