@@ -20,10 +20,9 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Posts as rows of one set of tables, read and written with JDBC in as few statements as a batch allows:
- * one query loads every post a batch touches, one round trip upserts them all and replaces
- * their tags. Rows only move forward: an
- * upsert never replaces a row with a version at least as new.
+ * Posts as rows of one set of tables, read and written with JDBC in as few round trips as a batch allows:
+ * one query loads every post a batch touches, one round trip upserts them all and replaces their tags.
+ * Rows only move forward: an upsert never replaces a row with a version at least as new.
  */
 final class PostRows implements BatchedStates.Store<PostState> {
 
