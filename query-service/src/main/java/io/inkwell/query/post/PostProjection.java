@@ -43,7 +43,7 @@ class PostProjection {
 
     @Autowired
     PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new PostRows(jdbc, PostTables.LIVE), updates, false);
+        this(new PostRows(jdbc, PostTables.LIVE, false), updates, false);
     }
 
     private PostProjection(PostRows rows, ReadModelUpdates updates, boolean batched) {
@@ -55,7 +55,7 @@ class PostProjection {
 
     /** An instance that fills these tables a batch at a time, for a rebuild; it signals no reader. */
     static PostProjection batched(JdbcTemplate jdbc, PostTables tables) {
-        return new PostProjection(new PostRows(jdbc, tables), null, true);
+        return new PostProjection(new PostRows(jdbc, tables, true), null, true);
     }
 
     @EventHandler

@@ -14,35 +14,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Posts as rows of one set of tables, read and written with JDBC in as few statements as a batch allows:
- * one query loads every post a batch touches, one statement upserts them all. Rows only move forward: an
- * upsert never replaces a row with a version at least as new.
+ * Posts as rows of one set of tables, read and written with JDBC in as few round trips as a batch allows:
+ * one query loads every post a batch touches, one round trip upserts them all and replaces their tags.
+ * Rows only move forward: an upsert never replaces a row with a version at least as new.
  */
 final class PostRows implements BatchedStates.Store<PostState> {
 
     private final JdbcTemplate jdbc;
     private final String load;
     private final String upsert;
-    private final String addTags;
-    private final String clearTags;
-    private final String insertTags;
+    private final String replaceTags;
     private final String deleteAll;
 
-    PostRows(JdbcTemplate jdbc, PostTables tables) {
+    /**
+     * @param rebuild whether these rows are a rebuilt generation's: its commits need not wait for the disk, for
+     *                if PostgreSQL crashes, a batch's rows are lost together with its token (one transaction)
+     *                and the rebuild redoes them
+     */
+    PostRows(JdbcTemplate jdbc, PostTables tables, boolean rebuild) {
         this.jdbc = jdbc;
         this.load = """
                 SELECT p.id, p.author_id, p.title, p.content, p.slug, p.status, p.version, p.created_at, p.updated_at,
                        p.published_at, array(SELECT t.tag FROM %s t WHERE t.post_id = p.id ORDER BY t.position) AS tags
                 FROM %s p WHERE p.id = ANY (?)""".formatted(tables.postTags(), tables.posts());
-        this.upsert = """
+        String upsert = """
                 INSERT INTO %1$s AS p (id, author_id, title, content, slug, status, version, created_at, updated_at,
                                        published_at)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[],
@@ -51,13 +52,20 @@ final class PostRows implements BatchedStates.Store<PostState> {
                     content = excluded.content, slug = excluded.slug, status = excluded.status,
                     version = excluded.version, created_at = excluded.created_at, updated_at = excluded.updated_at,
                     published_at = excluded.published_at
-                WHERE p.version < excluded.version
-                RETURNING p.id""".formatted(tables.posts());
-        this.addTags = "INSERT INTO %s (name) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING"
-                .formatted(tables.tags());
-        this.clearTags = "DELETE FROM %s WHERE post_id = ANY (?)".formatted(tables.postTags());
-        this.insertTags = "INSERT INTO %s (post_id, tag, position) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::int[])"
-                .formatted(tables.postTags());
+                WHERE p.version < excluded.version""".formatted(tables.posts());
+        this.upsert = (rebuild ? "SET LOCAL synchronous_commit TO OFF;\n" : "") + upsert;
+        // Sent with the upsert as one round trip. A post's tags are replaced only where its row now has the
+        // version the batch wrote, so tags never move ahead of, or behind, their post.
+        this.replaceTags = """
+                ;
+                INSERT INTO %1$s (name) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING;
+                DELETE FROM %2$s t USING %3$s p, unnest(?::varchar[], ?::bigint[]) AS c(id, version)
+                WHERE p.id = c.id AND p.version = c.version AND t.post_id = c.id;
+                INSERT INTO %2$s (post_id, tag, position)
+                SELECT c.id, c.tag, c.position
+                FROM unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) AS c(id, tag, position, version)
+                JOIN %3$s p ON p.id = c.id AND p.version = c.version""".formatted(tables.tags(), tables.postTags(),
+                tables.posts());
         this.deleteAll = "DELETE FROM %s".formatted(tables.posts());
     }
 
@@ -78,24 +86,24 @@ final class PostRows implements BatchedStates.Store<PostState> {
         return found;
     }
 
-    /** Stores these posts, and the tags of those whose tags are not the stored ones. */
+    /** Stores these posts, and the tags of those whose tags are not the stored ones, in one round trip. */
     @Override
     public void write(Map<String, PostState> stored, Collection<PostState> posts) {
         if (posts.isEmpty()) {
             return;
         }
-        Set<String> written = new HashSet<>(
-                jdbc.query(connection -> upsert(connection, posts), (row, n) -> row.getString(1)));
-        List<PostState> retagged = new ArrayList<>();
-        for (PostState post : posts) {
+        List<PostState> retagged = posts.stream().filter(post -> {
             PostState before = stored.get(post.id());
-            if (written.contains(post.id()) && (before == null || !before.tags().equals(post.tags()))) {
-                retagged.add(post);
+            return before == null || !before.tags().equals(post.tags());
+        }).toList();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(retagged.isEmpty() ? upsert : upsert + replaceTags);
+            int next = bindPosts(connection, statement, posts);
+            if (!retagged.isEmpty()) {
+                bindTags(connection, statement, next, retagged);
             }
-        }
-        if (!retagged.isEmpty()) {
-            writeTags(retagged);
-        }
+            return statement;
+        });
     }
 
     /** Empties the read model for a replay; tags stay, as names any post may carry again. */
@@ -103,7 +111,9 @@ final class PostRows implements BatchedStates.Store<PostState> {
         jdbc.update(deleteAll);
     }
 
-    private PreparedStatement upsert(Connection connection, Collection<PostState> posts) throws SQLException {
+    /** Binds the upsert's parameters; returns the index of the next one. */
+    private static int bindPosts(Connection connection, PreparedStatement statement, Collection<PostState> posts)
+            throws SQLException {
         int n = posts.size();
         String[][] text = new String[6][n];
         Long[] versions = new Long[n];
@@ -122,7 +132,6 @@ final class PostRows implements BatchedStates.Store<PostState> {
             times[2][i] = text(post.publishedAt());
             i++;
         }
-        PreparedStatement statement = connection.prepareStatement(upsert);
         int column = 1;
         for (String[] values : text) {
             statement.setArray(column++, connection.createArrayOf("varchar", values));
@@ -131,13 +140,15 @@ final class PostRows implements BatchedStates.Store<PostState> {
         for (String[] values : times) {
             statement.setArray(column++, connection.createArrayOf("varchar", values));
         }
-        return statement;
+        return column;
     }
 
-    private void writeTags(List<PostState> posts) {
+    private static void bindTags(Connection connection, PreparedStatement statement, int column, List<PostState> posts)
+            throws SQLException {
         List<String> postIds = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
         // Sorted, so that two segments adding the same new tags lock them in the same order.
         TreeSet<String> names = new TreeSet<>();
         for (PostState post : posts) {
@@ -146,25 +157,17 @@ final class PostRows implements BatchedStates.Store<PostState> {
                 postIds.add(post.id());
                 tags.add(tag);
                 positions.add(position);
+                versions.add(post.version());
                 names.add(tag);
             }
         }
-        if (!names.isEmpty()) {
-            jdbc.update(connection -> withArrays(connection, addTags, names.toArray()));
-        }
-        jdbc.update(connection -> withArrays(connection, clearTags, posts.stream().map(PostState::id).toArray()));
-        if (!postIds.isEmpty()) {
-            jdbc.update(connection -> withArrays(connection, insertTags, postIds.toArray(), tags.toArray(),
-                    positions.stream().map(String::valueOf).toArray()));
-        }
-    }
-
-    private static PreparedStatement withArrays(Connection connection, String sql, Object[]... arrays) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < arrays.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf("varchar", arrays[i]));
-        }
-        return statement;
+        statement.setArray(column++, connection.createArrayOf("varchar", names.toArray()));
+        statement.setArray(column++, connection.createArrayOf("varchar", posts.stream().map(PostState::id).toArray()));
+        statement.setArray(column++, connection.createArrayOf("bigint", posts.stream().map(PostState::version).toArray()));
+        statement.setArray(column++, connection.createArrayOf("varchar", postIds.toArray()));
+        statement.setArray(column++, connection.createArrayOf("varchar", tags.toArray()));
+        statement.setArray(column++, connection.createArrayOf("integer", positions.toArray()));
+        statement.setArray(column, connection.createArrayOf("bigint", versions.toArray()));
     }
 
     private static PostState read(ResultSet row) throws SQLException {

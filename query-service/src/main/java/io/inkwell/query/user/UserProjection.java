@@ -39,7 +39,7 @@ class UserProjection {
 
     @Autowired
     UserProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new UserRows(jdbc, UserTables.LIVE), updates, false);
+        this(new UserRows(jdbc, UserTables.LIVE, false), updates, false);
     }
 
     private UserProjection(UserRows rows, ReadModelUpdates updates, boolean batched) {
@@ -51,7 +51,7 @@ class UserProjection {
 
     /** An instance that fills this table a batch at a time, for a rebuild; it signals no reader. */
     static UserProjection batched(JdbcTemplate jdbc, UserTables tables) {
-        return new UserProjection(new UserRows(jdbc, tables), null, true);
+        return new UserProjection(new UserRows(jdbc, tables, true), null, true);
     }
 
     @EventHandler

@@ -24,12 +24,17 @@ final class UserRows implements BatchedStates.Store<UserState> {
     private final String upsert;
     private final String deleteAll;
 
-    UserRows(JdbcTemplate jdbc, UserTables tables) {
+    /**
+     * @param rebuild whether these rows are a rebuilt generation's: its commits need not wait for the disk, for
+     *                if PostgreSQL crashes, a batch's rows are lost together with its token (one transaction)
+     *                and the rebuild redoes them
+     */
+    UserRows(JdbcTemplate jdbc, UserTables tables, boolean rebuild) {
         this.jdbc = jdbc;
         this.load = """
                 SELECT id, name, email, issuer, subject, active, version, registered_at, updated_at
                 FROM %s WHERE id = ANY (?)""".formatted(tables.users());
-        this.upsert = """
+        String upsert = """
                 INSERT INTO %s AS u (id, name, email, issuer, subject, active, version, registered_at, updated_at)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                      ?::boolean[], ?::bigint[], ?::timestamptz[], ?::timestamptz[])
@@ -38,6 +43,7 @@ final class UserRows implements BatchedStates.Store<UserState> {
                     version = excluded.version, registered_at = excluded.registered_at,
                     updated_at = excluded.updated_at
                 WHERE u.version < excluded.version""".formatted(tables.users());
+        this.upsert = (rebuild ? "SET LOCAL synchronous_commit TO OFF;\n" : "") + upsert;
         this.deleteAll = "DELETE FROM %s".formatted(tables.users());
     }
 
