@@ -6,7 +6,7 @@ import io.inkwell.query.timetravel.PointInTime;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import io.inkwell.query.web.PageResponse;
-import io.inkwell.query.web.ReadModelUpdates;
+import io.inkwell.query.projection.ReadModelUpdates;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -7,7 +7,7 @@ import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
 import io.inkwell.query.readmodel.BatchedStates;
-import io.inkwell.query.web.ReadModelUpdates;
+import io.inkwell.query.projection.ReadModelUpdates;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;

@@ -1,6 +1,5 @@
 package io.inkwell.query.security;
 
-import io.inkwell.query.user.UserViews;
 import io.inkwell.support.security.TokenIdentity;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentViewer {
 
-    private final UserViews users;
+    private final Profiles users;
 
-    CurrentViewer(UserViews users) {
+    CurrentViewer(Profiles users) {
         this.users = users;
     }
 

@@ -5,7 +5,7 @@ import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
 import io.inkwell.query.readmodel.BatchedStates;
-import io.inkwell.query.web.ReadModelUpdates;
+import io.inkwell.query.projection.ReadModelUpdates;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;

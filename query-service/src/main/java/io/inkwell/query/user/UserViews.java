@@ -1,5 +1,6 @@
 package io.inkwell.query.user;
 
+import io.inkwell.query.security.Profiles;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -7,8 +8,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface UserViews extends JpaRepository<UserView, String> {
+public interface UserViews extends JpaRepository<UserView, String>, Profiles {
 
+    @Override
     @Query("select u.id from UserView u where u.issuer = :issuer and u.subject = :subject and u.active = true")
     Optional<String> findIdByIdentity(@Param("issuer") String issuer, @Param("subject") String subject);
 

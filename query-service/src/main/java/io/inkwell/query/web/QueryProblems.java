@@ -1,6 +1,5 @@
 package io.inkwell.query.web;
 
-import io.inkwell.query.search.SearchUnavailableException;
 import io.inkwell.support.web.Problem;
 import io.inkwell.support.web.ProblemDetailsHandler;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** query-service's own failures as problem details; the rest is service-support's. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class QueryProblems {
+public class QueryProblems {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
@@ -27,11 +26,6 @@ class QueryProblems {
         return retryLater(Problem.NOT_CAUGHT_UP, "1", e.getMessage());
     }
 
-    @ExceptionHandler(SearchUnavailableException.class)
-    ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException e) {
-        return retryLater(Problem.SEARCH_UNAVAILABLE, "5", e.getMessage());
-    }
-
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
         ResponseEntity<ProblemDetail> answer = Problem.VALIDATION_FAILED.response("The request has invalid parameters");
@@ -39,7 +33,8 @@ class QueryProblems {
         return answer;
     }
 
-    private static ResponseEntity<ProblemDetail> retryLater(Problem problem, String seconds, String detail) {
+    /** A problem the client may retry, with how many seconds to wait first. */
+    public static ResponseEntity<ProblemDetail> retryLater(Problem problem, String seconds, String detail) {
         return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, seconds).body(problem.detail(detail));
     }
 }

@@ -1,4 +1,4 @@
-package io.inkwell.query.web;
+package io.inkwell.query.projection;
 
 import java.time.Duration;
 import java.time.Instant;
