@@ -48,6 +48,8 @@ class ReadModelGenerationsIT {
 
     private static final int BATCH = 100;
 
+    private final List<Boolean> writesInHandlerCalls = new ArrayList<>();
+
     @Autowired
     List<RebuildableReadModel> readModels;
     @Autowired
@@ -183,9 +185,13 @@ class ReadModelGenerationsIT {
             List<String> refused = new ArrayList<>();
             assertThat(runBatch(handlers, events, refused).isExceptional()).isTrue();
             assertThat(rowsOf(generation)).isZero();
+            // The batch wrote at its commit, so its handler calls needed no savepoint of their own.
+            assertThat(writesInHandlerCalls).hasSize(6).containsOnly(false);
 
+            writesInHandlerCalls.clear();
             ResultMessage<?> retry = runBatch(handlers, events, refused);
             assertThat(retry.isExceptional()).isFalse();
+            assertThat(writesInHandlerCalls).hasSize(6).containsOnly(true);
             assertThat(refused).containsExactly(poison);
             assertThat(jdbc.sql("SELECT id FROM query.posts_g" + generation.number()).query(String.class).list())
                     .containsExactlyInAnyOrderElementsOf(fine);
@@ -238,6 +244,9 @@ class ReadModelGenerationsIT {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             Savepoint savepoint = connection.setSavepoint();
             try {
+                for (Object handler : handlers) {
+                    writesInHandlerCalls.add(((DeferredWrites) handler).writesInHandlerCall());
+                }
                 for (AnnotationEventHandlerAdapter adapter : adapters) {
                     adapter.handle(event);
                 }
