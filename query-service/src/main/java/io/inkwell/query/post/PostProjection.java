@@ -6,8 +6,9 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
-import io.inkwell.query.readmodel.BatchedStates;
+import io.inkwell.query.projection.DeferredWrites;
 import io.inkwell.query.projection.ReadModelUpdates;
+import io.inkwell.query.readmodel.BatchedStates;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PostProjection.NAME)
-class PostProjection {
+class PostProjection implements DeferredWrites {
 
     static final String NAME = "posts";
 
@@ -43,7 +44,7 @@ class PostProjection {
 
     @Autowired
     PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new PostRows(jdbc, PostTables.LIVE, false), updates, false);
+        this(new PostRows(jdbc, PostTables.LIVE), updates, false);
     }
 
     private PostProjection(PostRows rows, ReadModelUpdates updates, boolean batched) {
@@ -55,7 +56,7 @@ class PostProjection {
 
     /** An instance that fills these tables a batch at a time, for a rebuild; it signals no reader. */
     static PostProjection batched(JdbcTemplate jdbc, PostTables tables) {
-        return new PostProjection(new PostRows(jdbc, tables, true), null, true);
+        return new PostProjection(new PostRows(jdbc, tables), null, true);
     }
 
     @EventHandler
@@ -86,6 +87,11 @@ class PostProjection {
     @EventHandler
     void on(PostDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.postId(), event, sequence, at);
+    }
+
+    @Override
+    public boolean writesInHandlerCall() {
+        return !batched || states.writesInHandlerCall();
     }
 
     /** A replay rebuilds the read model from nothing. */

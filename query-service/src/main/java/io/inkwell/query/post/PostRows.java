@@ -3,6 +3,7 @@ package io.inkwell.query.post;
 import io.inkwell.query.post.PostView.Status;
 import io.inkwell.query.projection.PostgresText;
 import io.inkwell.query.readmodel.BatchedStates;
+import io.inkwell.query.readmodel.RebuildSettings;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,18 +33,13 @@ final class PostRows implements BatchedStates.Store<PostState> {
     private final String replaceTags;
     private final String deleteAll;
 
-    /**
-     * @param rebuild whether these rows are a rebuilt generation's: its commits need not wait for the disk, for
-     *                if PostgreSQL crashes, a batch's rows are lost together with its token (one transaction)
-     *                and the rebuild redoes them
-     */
-    PostRows(JdbcTemplate jdbc, PostTables tables, boolean rebuild) {
+    PostRows(JdbcTemplate jdbc, PostTables tables) {
         this.jdbc = jdbc;
         this.load = """
                 SELECT p.id, p.author_id, p.title, p.content, p.slug, p.status, p.version, p.created_at, p.updated_at,
                        p.published_at, array(SELECT t.tag FROM %s t WHERE t.post_id = p.id ORDER BY t.position) AS tags
                 FROM %s p WHERE p.id = ANY (?)""".formatted(tables.postTags(), tables.posts());
-        String upsert = """
+        this.upsert = """
                 INSERT INTO %1$s AS p (id, author_id, title, content, slug, status, version, created_at, updated_at,
                                        published_at)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[],
@@ -53,7 +49,6 @@ final class PostRows implements BatchedStates.Store<PostState> {
                     version = excluded.version, created_at = excluded.created_at, updated_at = excluded.updated_at,
                     published_at = excluded.published_at
                 WHERE p.version < excluded.version""".formatted(tables.posts());
-        this.upsert = (rebuild ? "SET LOCAL synchronous_commit TO OFF;\n" : "") + upsert;
         // Sent with the upsert as one round trip. A post's tags are replaced only where its row now has the
         // version the batch wrote, so tags never move ahead of, or behind, their post.
         this.replaceTags = """
@@ -104,6 +99,11 @@ final class PostRows implements BatchedStates.Store<PostState> {
             }
             return statement;
         });
+    }
+
+    @Override
+    public void batchStarted() {
+        RebuildSettings.apply(jdbc);
     }
 
     /** Empties the read model for a replay; tags stay, as names any post may carry again. */

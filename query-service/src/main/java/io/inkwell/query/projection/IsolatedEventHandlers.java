@@ -64,6 +64,10 @@ class IsolatedEventHandlers implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
+                if (target instanceof DeferredWrites deferred && !deferred.writesInHandlerCall()) {
+                    // Nothing to isolate: the call only folds, and the batch writes at its commit.
+                    return super.handle(message, target);
+                }
                 return isolated(() -> super.handle(message, target), message);
             }
         };

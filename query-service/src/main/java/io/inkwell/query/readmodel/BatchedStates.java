@@ -41,6 +41,10 @@ public final class BatchedStates<S> {
          * @param stored what was stored before the changes, by id (null for no row)
          */
         void write(Map<String, S> stored, Collection<S> changed);
+
+        /** Called once as a batch that writes at its commit starts, in its transaction, before any load. */
+        default void batchStarted() {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(BatchedStates.class);
@@ -77,6 +81,18 @@ public final class BatchedStates<S> {
     }
 
     /**
+     * Whether an event applied now is written within its handler call: outside a unit of work, and in a batch
+     * retried event by event; not in a batch that writes at its commit.
+     */
+    public boolean writesInHandlerCall() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return true;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> start(root)).eventByEvent;
+    }
+
+    /**
      * Applies one event and writes its change at once: the live path, where each event is stored inside its
      * handler call so that a refused row fails that event alone.
      *
@@ -103,6 +119,7 @@ public final class BatchedStates<S> {
             return new Batch(messageIds, true);
         }
         Batch batch = new Batch(messageIds, false);
+        store.batchStarted();
         if (root instanceof BatchingUnitOfWork<?>) {
             List<String> ids = messages.stream()
                     .filter(message -> message instanceof DomainEventMessage<?> && events.contains(message.getPayloadType()))

@@ -4,8 +4,9 @@ import io.inkwell.api.user.UserDeletedEvent;
 import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
-import io.inkwell.query.readmodel.BatchedStates;
+import io.inkwell.query.projection.DeferredWrites;
 import io.inkwell.query.projection.ReadModelUpdates;
+import io.inkwell.query.readmodel.BatchedStates;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(UserProjection.NAME)
-class UserProjection {
+class UserProjection implements DeferredWrites {
 
     static final String NAME = "users";
 
@@ -39,7 +40,7 @@ class UserProjection {
 
     @Autowired
     UserProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new UserRows(jdbc, UserTables.LIVE, false), updates, false);
+        this(new UserRows(jdbc, UserTables.LIVE), updates, false);
     }
 
     private UserProjection(UserRows rows, ReadModelUpdates updates, boolean batched) {
@@ -51,7 +52,7 @@ class UserProjection {
 
     /** An instance that fills this table a batch at a time, for a rebuild; it signals no reader. */
     static UserProjection batched(JdbcTemplate jdbc, UserTables tables) {
-        return new UserProjection(new UserRows(jdbc, tables, true), null, true);
+        return new UserProjection(new UserRows(jdbc, tables), null, true);
     }
 
     @EventHandler
@@ -72,6 +73,11 @@ class UserProjection {
     @EventHandler
     void on(UserDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.userId(), event, sequence, at);
+    }
+
+    @Override
+    public boolean writesInHandlerCall() {
+        return !batched || states.writesInHandlerCall();
     }
 
     /** A replay rebuilds the read model from nothing. */

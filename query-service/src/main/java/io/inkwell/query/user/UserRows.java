@@ -2,6 +2,7 @@ package io.inkwell.query.user;
 
 import io.inkwell.query.projection.PostgresText;
 import io.inkwell.query.readmodel.BatchedStates;
+import io.inkwell.query.readmodel.RebuildSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,17 +25,12 @@ final class UserRows implements BatchedStates.Store<UserState> {
     private final String upsert;
     private final String deleteAll;
 
-    /**
-     * @param rebuild whether these rows are a rebuilt generation's: its commits need not wait for the disk, for
-     *                if PostgreSQL crashes, a batch's rows are lost together with its token (one transaction)
-     *                and the rebuild redoes them
-     */
-    UserRows(JdbcTemplate jdbc, UserTables tables, boolean rebuild) {
+    UserRows(JdbcTemplate jdbc, UserTables tables) {
         this.jdbc = jdbc;
         this.load = """
                 SELECT id, name, email, issuer, subject, active, version, registered_at, updated_at
                 FROM %s WHERE id = ANY (?)""".formatted(tables.users());
-        String upsert = """
+        this.upsert = """
                 INSERT INTO %s AS u (id, name, email, issuer, subject, active, version, registered_at, updated_at)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                      ?::boolean[], ?::bigint[], ?::timestamptz[], ?::timestamptz[])
@@ -43,7 +39,6 @@ final class UserRows implements BatchedStates.Store<UserState> {
                     version = excluded.version, registered_at = excluded.registered_at,
                     updated_at = excluded.updated_at
                 WHERE u.version < excluded.version""".formatted(tables.users());
-        this.upsert = (rebuild ? "SET LOCAL synchronous_commit TO OFF;\n" : "") + upsert;
         this.deleteAll = "DELETE FROM %s".formatted(tables.users());
     }
 
@@ -69,6 +64,11 @@ final class UserRows implements BatchedStates.Store<UserState> {
         if (!users.isEmpty()) {
             jdbc.update(connection -> upsert(connection, users));
         }
+    }
+
+    @Override
+    public void batchStarted() {
+        RebuildSettings.apply(jdbc);
     }
 
     /** Empties the read model for a replay. */
