@@ -14,6 +14,7 @@ import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
+import io.inkwell.query.projection.DeferredWrites;
 import io.inkwell.query.projection.RebuildableReadModel;
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
 import java.sql.Connection;
