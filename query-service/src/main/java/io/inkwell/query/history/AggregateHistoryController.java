@@ -57,7 +57,7 @@ class AggregateHistoryController {
     }
 
     private List<? extends DomainEventMessage<?>> read(String id) {
-        return events.readEvents(id).asStream().toList();
+        return events.readEvents(id, 0).asStream().toList();
     }
 
     private AggregateHistory show(List<? extends DomainEventMessage<?>> history, Viewer viewer) {

@@ -35,6 +35,6 @@ class DeletedUsers {
     }
 
     private boolean isDeleted(String userId) {
-        return events.readEvents(userId).asStream().anyMatch(event -> event.getPayloadType() == UserDeletedEvent.class);
+        return events.readEvents(userId, 0).asStream().anyMatch(event -> event.getPayloadType() == UserDeletedEvent.class);
     }
 }

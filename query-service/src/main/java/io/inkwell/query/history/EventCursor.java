@@ -85,7 +85,7 @@ final class EventCursor {
         return Long.parseLong(digits);
     }
 
-    private static InvalidParameterException invalid() {
+    static InvalidParameterException invalid() {
         return new InvalidParameterException(PARAMETER, "must be a cursor ('next') this API gave out, or an event's position");
     }
 }

@@ -41,7 +41,12 @@ class EventReader {
     /** Where a read starts: after the cursor, else at the first event from {@code from}, else at the beginning. */
     TrackingToken start(String after, Instant from) {
         if (after != null && !after.isBlank()) {
-            return EventCursor.parse(after.strip(), this::tokenAt);
+            TrackingToken token = EventCursor.parse(after.strip(), this::tokenAt);
+            // A cursor of the other store's kind would reach the store as a token it cannot read.
+            if (!token.getClass().equals(tokenAt(0).getClass())) {
+                throw EventCursor.invalid();
+            }
+            return token;
         }
         return from == null ? null : events.createTokenAt(from);
     }

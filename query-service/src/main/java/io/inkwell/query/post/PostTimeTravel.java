@@ -33,7 +33,7 @@ class PostTimeTravel {
         String what = "Post " + id;
         TimeTravelAccess.requireSignedIn(viewer);
         List<DomainEventMessage<?>> history = new ArrayList<>();
-        events.readEvents(id).forEachRemaining(history::add);
+        events.readEvents(id, 0).forEachRemaining(history::add);
         PostState today = PostState.fold(history);
         if (today == null) {
             throw new NotFoundException(what + " does not exist");

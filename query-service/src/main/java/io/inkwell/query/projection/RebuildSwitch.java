@@ -38,7 +38,6 @@ class RebuildSwitch {
         String live = model.name();
         String rebuild = RebuildProcessors.nameOf(live);
         transaction.executeWithoutResult(status -> {
-            model.switchTo(next, retired);
             jdbc.sql("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?")
                     .param(live).update();
             int moved = jdbc.sql("UPDATE " + tokens.tokenTable() + " SET " + tokens.processorNameColumn() + " = ?, "
@@ -47,12 +46,15 @@ class RebuildSwitch {
             if (moved == 0) {
                 throw new IllegalStateException("The rebuild of " + live + " has no tokens to hand over");
             }
+            // The rebuild's dead letters replace the live ones: they say which events the new generation lacks.
             jdbc.sql("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn() + " = ?")
                     .param(live).update();
             jdbc.sql("UPDATE " + letters.deadLetterTable() + " SET " + letters.processingGroupColumn() + " = ? WHERE "
                             + letters.processingGroupColumn() + " = ?")
                     .params(live, rebuild).update();
             generations.recordLive(next);
+            // Last, so that a switch outside PostgreSQL (the search alias) happens only once everything else has.
+            model.switchTo(next, retired);
         });
     }
 

@@ -162,14 +162,19 @@ class Rebuilds {
     private Optional<Connection> lock(String name) {
         try {
             Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-                statement.setString(1, "inkwell.rebuild." + name);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next() && result.getBoolean(1)) {
-                        return Optional.of(connection);
+            try {
+                connection.setAutoCommit(true);
+                try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+                    statement.setString(1, "inkwell.rebuild." + name);
+                    try (ResultSet result = statement.executeQuery()) {
+                        if (result.next() && result.getBoolean(1)) {
+                            return Optional.of(connection);
+                        }
                     }
                 }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
             connection.close();
             return Optional.empty();

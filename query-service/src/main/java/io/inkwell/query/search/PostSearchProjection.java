@@ -78,7 +78,7 @@ class PostSearchProjection {
         long sequence = message.getSequenceNumber();
         PostState before = writes.before(postId, sequence);
         if (before == null || before.version() < sequence) {
-            before = PostState.fold(events.readEvents(postId).asStream()
+            before = PostState.fold(events.readEvents(postId, 0).asStream()
                     .takeWhile(event -> event.getSequenceNumber() < sequence).toList());
         }
         writes.stage(PostState.next(before, message.getPayload(), sequence, message.getTimestamp()));

@@ -76,6 +76,7 @@ class PostWrites {
             PostState written = recent.before(postId, sequence);
             if (written != null) {
                 batch.indexed.put(postId, written);
+                batch.remembered.add(postId);
             } else {
                 // The first post of the batch that needs reading brings all the others along.
                 batch.indexed.putAll(fetch(batch.wanted.contains(postId) ? batch.wanted : Set.of(postId)));
@@ -88,7 +89,8 @@ class PostWrites {
     /** Stages the post's new state for the batch's bulk request, unless it is what the index holds already. */
     void stage(PostState post) {
         Batch batch = batch();
-        if (post == null || post.equals(batch.indexed.get(post.id())) && !batch.staged.containsKey(post.id())) {
+        if (post == null || post.equals(batch.indexed.get(post.id())) && !batch.staged.containsKey(post.id())
+                && !batch.remembered.contains(post.id())) {
             return;
         }
         EventMessage<?> event = CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> e ? e : null;
@@ -190,6 +192,8 @@ class PostWrites {
         final Set<String> wanted;
         // What the index holds of the batch's posts, as read or as last written by this writer.
         final Map<String, PostState> indexed = new HashMap<>();
+        // Of those, the ones only remembered: the alias may have moved to another index since.
+        final Set<String> remembered = new HashSet<>();
         final Map<String, Versioned> staged = new LinkedHashMap<>();
 
         Batch(Set<String> wanted) {

@@ -76,7 +76,7 @@ public class SearchReadModel implements RebuildableReadModel, LiveDefinition {
     @Override
     public List<Object> handlers(Generation generation) {
         String name = PostIndex.name(generation.number());
-        return List.of(new PostSearchProjection(new PostWrites(client, name, () -> { }, refusals::skippedInRebuild), events));
+        return List.of(new PostSearchProjection(new PostWrites(client, name, () -> { }, refusals::parkedInRebuild), events));
     }
 
     @Override

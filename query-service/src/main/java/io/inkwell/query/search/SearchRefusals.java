@@ -1,6 +1,7 @@
 package io.inkwell.query.search;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.inkwell.query.projection.RebuildDeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
  * dead-letter queue instead, in the batch's transaction, to be retried once the cause is fixed. Overload
  * (429) and server errors are outages: the batch is retried.
  * <p>
- * A rebuild meets the same refusals again, and the live projection has parked those events already: the
- * rebuild logs and skips them, so that the operators' queue does not fill with copies at every rebuild. A
- * retry of the parked letter writes through the alias into whichever index is live then.
+ * A rebuild meets the same refusals again and parks them in its own queue, which replaces the live one at
+ * the switch: the rebuilt index lacks those documents, and their letters say so. A retry of a parked letter
+ * writes through the alias into whichever index is live then.
  */
 @Component
 class SearchRefusals {
@@ -28,9 +29,11 @@ class SearchRefusals {
 
     // Resolved late: the processors' configuration is built after this component.
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final RebuildDeadLetters rebuilds;
 
-    SearchRefusals(ObjectProvider<EventProcessingConfiguration> processing) {
+    SearchRefusals(ObjectProvider<EventProcessingConfiguration> processing, RebuildDeadLetters rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
     boolean parkedForGood(BulkResponseItem item, EventMessage<?> event) {
@@ -39,24 +42,20 @@ class SearchRefusals {
         }
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.getObject()
                 .deadLetterQueue(PostSearchProjection.NAME).orElse(null);
-        if (queue == null) {
-            return false;
-        }
-        String reason = abbreviated("Elasticsearch refused the document of post " + item.id() + ": "
-                + item.error().type() + ": " + item.error().reason());
+        return queue != null && park(queue, item, event);
+    }
+
+    boolean parkedInRebuild(BulkResponseItem item, EventMessage<?> event) {
+        return forGood(item, event) && park(rebuilds.of(PostSearchProjection.NAME), item, event);
+    }
+
+    private static boolean park(SequencedDeadLetterQueue<EventMessage<?>> queue, BulkResponseItem item,
+                                EventMessage<?> event) {
+        String reason = abbreviated("Elasticsearch refused the document of post " + item.id() + " in " + item.index()
+                + ": " + item.error().type() + ": " + item.error().reason());
         log.warn("{}; its event {} is parked", reason, event.getIdentifier());
         queue.enqueue(item.id(), new GenericDeadLetter<>(item.id(), event,
                 ThrowableCause.truncated(new IllegalArgumentException(reason))));
-        return true;
-    }
-
-    boolean skippedInRebuild(BulkResponseItem item, EventMessage<?> event) {
-        if (!forGood(item, event)) {
-            return false;
-        }
-        log.warn("{}; the rebuilt index goes on without it (the live projection parks it)", abbreviated(
-                "Elasticsearch refused the document of post " + item.id() + " in " + item.index() + ": "
-                        + item.error().type() + ": " + item.error().reason()));
         return true;
     }
 

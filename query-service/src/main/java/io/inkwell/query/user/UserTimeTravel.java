@@ -30,7 +30,7 @@ class UserTimeTravel {
         String what = "User " + id;
         TimeTravelAccess.requireSignedIn(viewer);
         List<DomainEventMessage<?>> history = new ArrayList<>();
-        events.readEvents(id).forEachRemaining(history::add);
+        events.readEvents(id, 0).forEachRemaining(history::add);
         UserState today = UserState.fold(history);
         if (today == null) {
             throw new NotFoundException(what + " does not exist");

@@ -135,7 +135,9 @@ class EventHistoryIT {
 
     @ParameterizedTest
     @CsvSource({"limit=0, limit", "limit=1001, limit", "limit=many, limit", "after=not-a-cursor, after",
-            "after=-5, after", "aggregateType=Comment, aggregateType", "type=PostLikedEvent, type",
+            "after=-5, after",
+            // An Axon Server cursor (base64 of "1.s.5") given to the PostgreSQL store
+            "after=MS5zLjU, after", "aggregateType=Comment, aggregateType", "type=PostLikedEvent, type",
             "from=yesterday, from", "to=2026-13-01T00:00:00Z, to", "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z, from"})
     void refusesBadParametersNamingThem(String query, String parameter) throws Exception {
         for (String path : List.of("/api/v1/events?", "/api/v1/events/export?")) {
