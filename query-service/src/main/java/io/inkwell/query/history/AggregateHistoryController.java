@@ -34,7 +34,8 @@ class AggregateHistoryController {
         this.viewers = viewers;
     }
 
-    @GetMapping("/posts/{id}/history")
+    // by-slug/history is the post with the slug "history" (GET /posts/by-slug/{slug}), not a history.
+    @GetMapping("/posts/{id:(?!by-slug$).+}/history")
     @Operation(summary = "A post's events, oldest first",
             description = "Analysts and admins, and the post's author. Events here carry no position (the store"
                     + " does not tell it when reading one aggregate).")

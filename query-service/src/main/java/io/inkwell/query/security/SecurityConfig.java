@@ -25,7 +25,8 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // History: analysts and admins; owners of their own post or profile (decided per aggregate).
                         .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**").hasAnyRole("analyst", "admin")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/posts/*/history", "/api/v1/users/*/history").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/posts/{id:(?!by-slug$).+}/history", "/api/v1/users/*/history")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/**", "/api/v1/tags",
                                 "/api/v1/search/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").authenticated()

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.inkwell.api.post.PostCreatedEvent;
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.user.UserViews;
@@ -66,6 +67,16 @@ class HistoryAccessIT {
             mvc.perform(get(path)).andExpect(status().isUnauthorized())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
+    }
+
+    @Test
+    void aPostWithTheSlugHistoryIsAnOrdinaryPublicReadNotAHistory() throws Exception {
+        String post = History.newId();
+        history.append("Post", post, new PostCreatedEvent(post, alice, "History", "of the slug", List.of(), "history"));
+        history.publish(post);
+        await().untilAsserted(() -> mvc.perform(get("/api/v1/posts/by-slug/history"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(post)));
     }
 
     @Test

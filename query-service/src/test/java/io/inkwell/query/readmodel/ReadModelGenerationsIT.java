@@ -208,6 +208,11 @@ class ReadModelGenerationsIT {
         for (int from = 0; from < events.size(); from += BATCH) {
             List<EventMessage<?>> batch = events.subList(from, Math.min(events.size(), from + BATCH));
             ResultMessage<?> result = runBatch(handlers, batch, new ArrayList<>());
+            if (result.isExceptional()) {
+                // The shared store holds other tests' poison events: as the processor does, retry the batch,
+                // which the projection now writes event by event, each refused one rolled back alone.
+                result = runBatch(handlers, batch, new ArrayList<>());
+            }
             assertThat(result.isExceptional()).as("batch from %d", from).isFalse();
         }
     }
