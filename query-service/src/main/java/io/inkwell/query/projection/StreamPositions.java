@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StreamPositions {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamPositions.class);
 
     /** One segment of a processor: where it is, and whether it has reached the head of the stream. */
     record SegmentPosition(int id, Long position, Boolean caughtUp, TrackingToken token) {
@@ -119,6 +123,11 @@ class StreamPositions {
             });
             return new SegmentPosition(id, positionOf(token), null, token);
         } catch (UnableToClaimTokenException claimedElsewhere) {
+            return new SegmentPosition(id, null, null, null);
+        } catch (RuntimeException movedMeanwhile) {
+            // A switch hands tokens from the rebuild to the live processor under our feet: the status shows the
+            // segment without a position this once, rather than failing the whole answer (it did, with a 500).
+            log.debug("Token {} of {} could not be read: {}", id, processor, movedMeanwhile.toString());
             return new SegmentPosition(id, null, null, null);
         }
     }
