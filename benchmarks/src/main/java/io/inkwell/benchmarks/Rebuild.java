@@ -42,10 +42,10 @@ final class Rebuild {
                     + "rate = events in the store / time from the POST to the switch; cap " + options.cap().toMinutes() + " min each");
             RebuildReader reader = new RebuildReader(query);
             results.method("beside each rebuild, from the POST to the switch, one reader in a loop: anonymous GET "
-                    + "/api/v1/posts/{id} for " + reader.knownPosts() + " published posts and, every fifth request, GET "
-                    + "/api/v1/search/posts?q=<a word of their titles> (" + reader.knownSearches() + " words), each answer "
-                    + "compared with the one taken before the rebuilds (nothing writes meanwhile): missing = 404 or fewer "
-                    + "hits, error = any other failure, changed = a different body or total");
+                    + "/api/v1/posts/{id} for the first 150 published posts of GET /api/v1/posts and, every fifth request, "
+                    + "GET /api/v1/search/posts?q=<the first word of their titles> (30 words), each answer compared with the "
+                    + "one taken just before that rebuild's POST (nothing writes meanwhile, unless a live processor still "
+                    + "catches up): missing = 404 or fewer hits, error = any other failure, changed = a different body or total");
             for (String name : options.projections()) {
                 behind(connection, head, name, results);
                 rebuild(query, admin, name, head, options.cap(), inserts, results, stack, reader);
@@ -74,7 +74,14 @@ final class Rebuild {
         // Switched once the live generation's number went up and no rebuild shows any more (state back to running).
         while (switched == null && Instant.now().isBefore(deadline)) {
             Http.pause(Duration.ofSeconds(1));
-            state = unwrap(Http.get(projection, admin).json(), name);
+            Http.Answer answer = Http.get(projection, admin);
+            if (answer.status() != 200) {
+                // A failed poll is the service's failure, not the rebuild's end: note it and poll again.
+                results.note("GET /api/v1/admin/projections/" + name + " answered " + answer.status() + " after "
+                        + Results.number(CatchUp.seconds(started, Instant.now())) + " s of the rebuild: " + answer.body());
+                continue;
+            }
+            state = unwrap(answer.json(), name);
             int generation = state.path("generation").path("number").asInt(0);
             if (generation > generationBefore && !state.has("rebuild")) {
                 switched = Instant.now();

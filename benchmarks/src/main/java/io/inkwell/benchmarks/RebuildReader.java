@@ -17,13 +17,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * A reader beside a rebuild, as a visitor of the site would read: GET /api/v1/posts/{id} for posts known before
  * the rebuild and GET /api/v1/search/posts?q=... for words of their titles, anonymously, one request after
- * the other. Nothing writes during the benchmark, so every answer must be the one taken before the rebuild: a
+ * the other. Nothing writes during the benchmark, so every answer must be the one taken just before the rebuild: a
  * post that answers 404 or a search that finds fewer posts is missing, any other failure an error, and an
  * answer that differs otherwise (a post's body, a search's total) is counted as changed.
  */
 final class RebuildReader implements AutoCloseable {
 
-    private static final int POSTS = 300;
+    private static final int POSTS = 150;
     private static final int SEARCHES = 30;
 
     private final Map<URI, String> posts = new LinkedHashMap<>();
@@ -36,8 +36,16 @@ final class RebuildReader implements AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
 
-    /** Takes the known answers from the live read models, before any rebuild. */
+    private final ServiceJvm query;
+
     RebuildReader(ServiceJvm query) {
+        this.query = query;
+    }
+
+    /** Takes the answers to expect from the live read models as they are now, just before a rebuild. */
+    private void takeAnswers() {
+        posts.clear();
+        searches.clear();
         for (int page = 1; posts.size() < POSTS && page <= 10; page++) {
             JsonNode list = get(query.uri("/api/v1/posts?limit=100&page=" + page)).json();
             for (JsonNode post : list.path("data")) {
@@ -60,8 +68,9 @@ final class RebuildReader implements AutoCloseable {
         return searches.size();
     }
 
-    /** Starts reading in a loop until {@link #close()}; the counts start from zero. */
+    /** Takes the answers to expect, then reads in a loop until {@link #close()}; the counts start from zero. */
     RebuildReader start() {
+        takeAnswers();
         requests.set(0);
         errors.set(0);
         missing.set(0);
