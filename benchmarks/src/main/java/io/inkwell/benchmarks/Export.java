@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +33,8 @@ final class Export {
         try (Connection connection = stack.connect()) {
             long head = Positions.head(connection);
             ServiceJvm query = stack.startService("query-service", options.queryPort(), true);
-            CatchUpWait.untilHead(connection, head, options.cap(), results);
+            CatchUpWait.untilHead(connection, head, options.catchUpWait(), results);
             long smallAfter = Math.max(0, head - options.smallExport());
-            String smallFrom = timeOf(connection, smallAfter + 1);
             Baselines.CopyRead copyAll = Baselines.copyOut(connection, 0);
             Baselines.CopyRead copySmall = Baselines.copyOut(connection, smallAfter);
             results.method("baseline: COPY (SELECT * FROM domain_event_entry WHERE global_index > n ORDER BY global_index) "
@@ -48,14 +44,15 @@ final class Export {
             results.method("GET /api/v1/events/export?format=... as analyst, one streamed response read line by line with "
                     + "the JDK HttpClient; query-service runs with -Xmx512m as under ./inkwell run; VmRSS from "
                     + "/proc/<pid>/status and heap used after jcmd GC.run (GC.heap_info) at 0/25/50/75/100 % of the "
-                    + "lines (each GC pauses the stream briefly); the small export is the same filtered with from=<time "
-                    + "of its first event>");
+                    + "lines (each GC pauses the stream briefly); the small export is the same with after=<the position before "
+                    + "its first event> (exactly the events the COPY baseline reads, where from=<time> "
+                    + "cuts by time, not at one event)");
             for (String format : List.of("ndjson", "cloudevents")) {
                 if (!export(query, analyst, "format=" + format, copyAll.events(), format + ", whole history",
                         copyAll.eventsPerSecond(), results)) {
                     continue;
                 }
-                export(query, analyst, "format=" + format + "&from=" + URLEncoder.encode(smallFrom, StandardCharsets.UTF_8),
+                export(query, analyst, "format=" + format + "&after=" + smallAfter,
                         copySmall.events(), format + ", last " + Results.number(copySmall.events()) + " events",
                         copySmall.eventsPerSecond(), results);
             }
@@ -121,17 +118,6 @@ final class Export {
             throw new IllegalStateException(e);
         } finally {
             sampler.interrupt();
-        }
-    }
-
-    /** The time of the event at {@code position}, as Axon stored it (ISO-8601, UTC, milliseconds). */
-    private static String timeOf(Connection connection, long position) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT time_stamp FROM domain_event_entry WHERE global_index >= ? ORDER BY global_index LIMIT 1")) {
-            statement.setLong(1, position);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : "1970-01-01T00:00:00.000Z";
-            }
         }
     }
 }

@@ -57,6 +57,19 @@ record Options(Map<String, String> values) {
         return Duration.ofMinutes(Long.parseLong(get("minutes", "15")));
     }
 
+    /**
+     * How long rebuild and export wait for query-service's live processors to reach the head before measuring
+     * (then they measure beside the catch-up and say so); {@code --minutes} unless given.
+     */
+    Duration catchUpWait() {
+        return values.containsKey("wait-minutes") ? Duration.ofMinutes(Long.parseLong(get("wait-minutes", "0"))) : cap();
+    }
+
+    /** The read models the rebuild scenario rebuilds, in this order. */
+    java.util.List<String> projections() {
+        return java.util.List.of(get("projections", String.join(",", Positions.GROUPS)).split(","));
+    }
+
     /** Events in the smaller export that is compared with the whole history's. */
     long smallExport() {
         return Long.parseLong(get("small-export", "100000"));

@@ -36,8 +36,11 @@ final class Results {
     /** A figure; {@code baseline} is what the same machine did for the simplest equivalent work, or 0 for none. */
     void figure(String what, double value, String unit, double baseline, String baselineName) {
         String ratio = baseline > 0 ? String.format(Locale.ROOT, "%.2f × %s", value / baseline, baselineName) : "";
-        rows.add("| " + what + " | " + number(value) + " " + unit + " | " + ratio + " |");
-        System.out.println("  " + what + ": " + number(value) + " " + unit + (ratio.isEmpty() ? "" : " (" + ratio + ")"));
+        // Beside each figure, because the shared machine's load changes within one scenario.
+        String load = loadAverage();
+        rows.add("| " + what + " | " + number(value) + " " + unit + " | " + ratio + " | " + load + " |");
+        System.out.println("  " + what + ": " + number(value) + " " + unit + (ratio.isEmpty() ? "" : " (" + ratio + ")")
+                + " [load " + load + "]");
     }
 
     void note(String line) {
@@ -77,7 +80,7 @@ final class Results {
                 .append(" (the machine is shared: other work ran beside this one).\n\n");
         method.forEach(line -> section.append("- ").append(line).append('\n'));
         if (!rows.isEmpty()) {
-            section.append("\n| figure | value | against the baseline |\n| --- | --- | --- |\n");
+            section.append("\n| figure | value | against the baseline | load average 1 / 5 / 15 min |\n| --- | --- | --- | --- |\n");
             rows.forEach(row -> section.append(row).append('\n'));
         }
         if (!notes.isEmpty()) {
