@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
@@ -94,7 +95,9 @@ class StreamPositions {
         if (slowest.isEmpty()) {
             return 0;
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = axon.eventStore().openStream(slowest.get().token())) {
+        // A stored token may still be a replay's wrapper, which the store does not take as a start.
+        TrackingToken start = WrappedToken.unwrapLowerBound(slowest.get().token());
+        try (BlockingStream<TrackedEventMessage<?>> stream = axon.eventStore().openStream(start)) {
             if (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
                 return Math.max(0, Duration.between(stream.nextAvailable().getTimestamp(), now).toSeconds());
             }
