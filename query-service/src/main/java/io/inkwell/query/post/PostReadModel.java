@@ -1,7 +1,6 @@
 package io.inkwell.query.post;
 
-import io.inkwell.query.projection.RebuildableReadModel;
-import io.inkwell.query.readmodel.GenerationTables;
+import io.inkwell.query.readmodel.TablesReadModel;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,44 +11,17 @@ import org.springframework.stereotype.Component;
  * time and switched in by renames.
  */
 @Component
-class PostReadModel implements RebuildableReadModel {
+class PostReadModel extends TablesReadModel {
 
     private final JdbcTemplate jdbc;
-    private final GenerationTables tables;
 
     PostReadModel(JdbcTemplate jdbc) {
+        super(jdbc, PostProjection.NAME, 1, "db/readmodel/posts.sql", List.of("post_tags", "posts", "tags"));
         this.jdbc = jdbc;
-        this.tables = new GenerationTables(jdbc, PostProjection.NAME, "db/readmodel/posts.sql",
-                List.of("post_tags", "posts", "tags"));
-    }
-
-    @Override
-    public String name() {
-        return PostProjection.NAME;
-    }
-
-    @Override
-    public int definitionVersion() {
-        return 1;
-    }
-
-    @Override
-    public void prepare(Generation generation) {
-        tables.prepare(generation);
     }
 
     @Override
     public List<Object> handlers(Generation generation) {
         return List.of(PostProjection.batched(jdbc, PostTables.of(generation)));
-    }
-
-    @Override
-    public void switchTo(Generation generation, Generation retired) {
-        tables.switchTo(generation, retired);
-    }
-
-    @Override
-    public void drop(Generation generation) {
-        tables.drop(generation);
     }
 }
