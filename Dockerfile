@@ -16,5 +16,5 @@ USER inkwell
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
 # The same JVM settings as ./inkwell run, which keep each service under 512 MB resident under load (README,
 # "Configuration"). JDK_JAVA_OPTIONS is read by the java launcher, so a deployment can replace them.
-ENV JDK_JAVA_OPTIONS="-Xms128m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m -Xss512k"
+ENV JDK_JAVA_OPTIONS="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:MaxDirectMemorySize=64m -Xss512k"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
