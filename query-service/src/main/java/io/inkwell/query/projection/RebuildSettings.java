@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How rebuilds run ({@code inkwell.projections.rebuild.*}).
  *
- * @param batchSize     events per transaction of a rebuild processor: larger than the live processors', as a
+ * @param batchSize     events per transaction of a rebuild processor: much larger than the live processors', as a
  *                      rebuild reads a long history with nobody waiting for a single event
  * @param tick          how often a rebuild checks its progress, a cancellation and whether it has caught up
  * @param reportEvery   how often it logs its progress
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      read model whose definition is outdated
  */
 @ConfigurationProperties("inkwell.projections.rebuild")
-record RebuildSettings(@DefaultValue("1000") int batchSize, @DefaultValue("1s") Duration tick,
+record RebuildSettings(@DefaultValue("10000") int batchSize, @DefaultValue("1s") Duration tick,
                        @DefaultValue("5s") Duration reportEvery, @DefaultValue("30s") Duration rateWindow,
                        @DefaultValue("2m") Duration switchTimeout, @DefaultValue("1m") Duration adoptEvery) {
 }

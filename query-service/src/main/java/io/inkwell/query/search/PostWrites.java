@@ -45,6 +45,9 @@ class PostWrites {
         boolean settled(BulkResponseItem refused, EventMessage<?> event);
     }
 
+    // A rebuild's batch reads and stages thousands of posts; each request stays small enough to be answered
+    // well within the client's deadline by a busy node.
+    private static final int BULK_SIZE = 500;
     // About 2 KB each: some 20 MB per writer.
     private static final int RECENT_POSTS = 10_000;
 
@@ -137,13 +140,17 @@ class PostWrites {
                 found.put(id, document.found() ? document.source().state() : null);
                 return found;
             }
-            client.mget(m -> m.index(index).ids(List.copyOf(ids)), PostDocument.class).docs().forEach(item -> {
-                if (item.isFailure()) {
-                    throw new IllegalStateException("Elasticsearch could not read post " + item.failure().id() + ": "
-                            + item.failure().error().reason());
-                }
-                found.put(item.result().id(), item.result().found() ? item.result().source().state() : null);
-            });
+            List<String> all = List.copyOf(ids);
+            for (int from = 0; from < all.size(); from += BULK_SIZE) {
+                List<String> some = all.subList(from, Math.min(all.size(), from + BULK_SIZE));
+                client.mget(m -> m.index(index).ids(some), PostDocument.class).docs().forEach(item -> {
+                    if (item.isFailure()) {
+                        throw new IllegalStateException("Elasticsearch could not read post " + item.failure().id() + ": "
+                                + item.failure().error().reason());
+                    }
+                    found.put(item.result().id(), item.result().found() ? item.result().source().state() : null);
+                });
+            }
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is unreachable; the batch will be retried", e);
@@ -156,25 +163,10 @@ class PostWrites {
         }
         try {
             preparation.run();
-            List<BulkOperation> operations = posts.stream().map(p -> BulkOperation.of(op -> op.index(write -> write
-                    .index(index).id(p.post().id()).document(PostDocument.of(p.post()))
-                    .version(p.post().version()).versionType(VersionType.External)))).toList();
-            BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
-            Map<String, Versioned> byId = new LinkedHashMap<>();
-            posts.forEach(p -> byId.put(p.post().id(), p));
+            List<Versioned> all = List.copyOf(posts);
             List<BulkResponseItem> failed = new ArrayList<>();
-            for (BulkResponseItem item : response.items()) {
-                if (item.error() == null) {
-                    recent.written(byId.get(item.id()).post());
-                    continue;
-                }
-                // Not what the index holds: a stale write (a newer version is there already, which is fine)
-                // or a refused one.
-                recent.forget(item.id());
-                if (!"version_conflict_engine_exception".equals(item.error().type())
-                        && !(settleRefusals && refusals.settled(item, byId.get(item.id()).event()))) {
-                    failed.add(item);
-                }
+            for (int from = 0; from < all.size(); from += BULK_SIZE) {
+                failed.addAll(bulk(all.subList(from, Math.min(all.size(), from + BULK_SIZE)), settleRefusals));
             }
             if (!failed.isEmpty()) {
                 throw new IllegalStateException(SearchRefusals.abbreviated("Elasticsearch refused " + failed.size()
@@ -185,7 +177,32 @@ class PostWrites {
         }
     }
 
-    private record Versioned(PostState post, EventMessage<?> event) {
+    /** Writes one bulk request; returns the items refused for another reason than being stale, unsettled. */
+    private List<BulkResponseItem> bulk(List<Versioned> posts, boolean settleRefusals) throws IOException {
+        List<BulkOperation> operations = posts.stream().map(p -> BulkOperation.of(op -> op.index(write -> write
+                .index(index).id(p.post().id()).document(PostDocument.of(p.post()))
+                .version(p.post().version()).versionType(VersionType.External)))).toList();
+        BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
+        Map<String, Versioned> byId = new LinkedHashMap<>();
+        posts.forEach(p -> byId.put(p.post().id(), p));
+        List<BulkResponseItem> failed = new ArrayList<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                recent.written(byId.get(item.id()).post());
+                continue;
+            }
+            // Not what the index holds: a stale write (a newer version is there already, which is fine)
+            // or a refused one.
+            recent.forget(item.id());
+            if (!"version_conflict_engine_exception".equals(item.error().type())
+                    && !(settleRefusals && refusals.settled(item, byId.get(item.id()).event()))) {
+                failed.add(item);
+            }
+        }
+        return failed;
+    }
+
+        private record Versioned(PostState post, EventMessage<?> event) {
     }
 
     private static final class Batch {

@@ -62,8 +62,13 @@ public class PostgresEventStoreAutoConfiguration {
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver exceptions, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema,
-                                          org.axonframework.config.Configuration axon) {
-        return JdbcEventStorageEngine.builder()
+                                          org.axonframework.config.Configuration axon,
+                                          @Value("${inkwell.axon.fetch-batch-size:1000}") int fetchBatchSize) {
+        // Axon reads 100 events per query by default: a processor catching up on a long history (a rebuild,
+        // a new deployment) then spends most of its time on round trips. A tailing processor is unaffected:
+        // one query returns whatever has arrived.
+        return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
+                .batchSize(fetchBatchSize)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -71,8 +76,7 @@ public class PostgresEventStoreAutoConfiguration {
                 .persistenceExceptionResolver(exceptions)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
-                .build();
+                .schema(schema));
     }
 
     /**
