@@ -19,6 +19,7 @@ public class CreatePosts extends Simulation {
                 .exec(session -> session.set("word", "load"))
                 .during(Settings.duration()).on(Requests.createPost());
         setUp(creates.injectOpen(atOnceUsers(connections))).protocols(Requests.protocol())
+                .assertions(Measured.figures(Requests.CREATE))
                 .maxDuration(Settings.duration().plusSeconds(60));
     }
 }

@@ -30,6 +30,7 @@ public class ProjectionLag extends Simulation {
 
     static final String READ_MODEL = "commit to read model";
     static final String SEARCHABLE = "commit to searchable";
+    static final String PUBLISH = "publish post";
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final Duration POLL_PAUSE = Duration.ofMillis(20);
 
@@ -44,11 +45,12 @@ public class ProjectionLag extends Simulation {
                         .set("word", "lag" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)))
                 .exec(Requests.createPost())
                 .doIf(session -> sampled(session, sample, 0)).then(readModelLag())
-                .exec(http("publish post").post(Settings.command() + "/api/v1/posts/#{postId}/publish")
+                .exec(http(PUBLISH).post(Settings.command() + "/api/v1/posts/#{postId}/publish")
                         .header("Authorization", "Bearer #{token}").check(status().is(200)))
                 .doIf(session -> sampled(session, sample, sample / 2)).then(searchLag());
         setUp(writes.injectOpen(constantUsersPerSec(writesPerSecond / 2.0).during(Settings.duration())))
                 .protocols(Requests.protocol())
+                .assertions(Measured.figures(Requests.CREATE, PUBLISH, READ_MODEL, SEARCHABLE))
                 .maxDuration(Settings.duration().plus(GIVE_UP).plusSeconds(30));
     }
 

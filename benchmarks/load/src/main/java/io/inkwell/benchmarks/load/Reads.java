@@ -34,6 +34,12 @@ public class Reads extends Simulation {
                 .feed(Requests.tokens())
                 .during(Settings.duration()).on(request(read));
         setUp(reads.injectOpen(atOnceUsers(connections))).protocols(Requests.protocol())
+                .assertions(Measured.figures(switch (read) {
+                    case "get" -> Requests.GET_BY_ID;
+                    case "list" -> LIST;
+                    case "search" -> SEARCH;
+                    default -> ELASTICSEARCH;
+                }))
                 .maxDuration(Settings.duration().plusSeconds(60));
     }
 

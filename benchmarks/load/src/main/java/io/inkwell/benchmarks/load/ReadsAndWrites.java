@@ -23,6 +23,7 @@ public class ReadsAndWrites extends Simulation {
                                 percent(80.0).then(feed(Requests.postIds()).exec(Requests.getById())),
                                 percent(20.0).then(exec(Requests.createPost())))));
         setUp(mixed.injectOpen(atOnceUsers(connections))).protocols(Requests.protocol())
+                .assertions(Measured.figures(Requests.GET_BY_ID, Requests.CREATE))
                 .maxDuration(Settings.duration().plusSeconds(60));
     }
 }

@@ -27,7 +27,7 @@ final class Requests {
 
     /** JSON in and out, no warm-up request to an outside site (the machines have no internet). */
     static HttpProtocolBuilder protocol() {
-        return http.acceptHeader("application/json").contentTypeHeader("application/json").warmUp("");
+        return http.acceptHeader("application/json").contentTypeHeader("application/json").disableWarmUp();
     }
 
     /** A bearer token of a user registered by benchmarks/run before the load, one per line. */
