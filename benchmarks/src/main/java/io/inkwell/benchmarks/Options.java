@@ -95,9 +95,14 @@ record Options(Map<String, String> values) {
         return java.util.Arrays.stream(get("connections", "8,64,256").split(",")).map(Integer::valueOf).toList();
     }
 
-    /** The connections of the read scenarios, the mixed one, and the insert and search baselines. */
+    /** The connections of the read scenarios, the mixed one, and the insert baseline. */
     int readConnections() {
         return Integer.parseInt(get("read-connections", "64"));
+    }
+
+    /** Connections of the search scenario and of its baseline (a search costs far more than a read by id). */
+    int searchConnections() {
+        return Integer.parseInt(get("search-connections", "8"));
     }
 
     /** The load scenarios to run, in this order. */

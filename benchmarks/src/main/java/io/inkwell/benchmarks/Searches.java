@@ -14,7 +14,7 @@ final class Searches {
      * Elasticsearch's.
      */
     static void run(Load.Runner runner, BenchStack stack, Options options, Results results) {
-        String connections = Integer.toString(options.readConnections());
+        String connections = Integer.toString(options.searchConnections());
         Map<String, GatlingRun.Stats> direct = runner.run("Reads", Map.of("connections", connections,
                 "read", "elasticsearch", "q", options.searchQuery(), "elasticsearch", stack.elasticsearch()));
         Map<String, GatlingRun.Stats> api = runner.run("Reads", Map.of("connections", connections,

@@ -44,9 +44,12 @@ public class ProjectionLag extends Simulation {
                 .exec(session -> session.set("n", writers.getAndIncrement())
                         .set("word", "lag" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)))
                 .exec(Requests.createPost())
+                // A write that failed (counted by Gatling) has nothing to measure.
+                .exitHereIfFailed()
                 .doIf(session -> sampled(session, sample, 0)).then(readModelLag())
                 .exec(http(PUBLISH).post(Settings.command() + "/api/v1/posts/#{postId}/publish")
                         .header("Authorization", "Bearer #{token}").check(status().is(200)))
+                .exitHereIfFailed()
                 .doIf(session -> sampled(session, sample, sample / 2)).then(searchLag());
         setUp(writes.injectOpen(constantUsersPerSec(writesPerSecond / 2.0).during(Settings.duration())))
                 .protocols(Requests.protocol())
@@ -62,14 +65,17 @@ public class ProjectionLag extends Simulation {
         return group(READ_MODEL).on(asLongAsDuring(session -> !answered(session, "readStatus", 200), GIVE_UP).on(
                 exec(http("read model poll").get(Settings.query() + "/api/v1/posts/#{postId}?minVersion=1")
                         .header("Authorization", "Bearer #{token}")
-                        .check(status().saveAs("readStatus")))));
+                        .check(status().saveAs("readStatus"))))
+                .exec(session -> answered(session, "readStatus", 200) ? session : session.markAsFailed()));
     }
 
     private static ChainBuilder searchLag() {
         return group(SEARCHABLE).on(asLongAsDuring(session -> !found(session), GIVE_UP).on(
                 exec(http("search poll").get(Settings.query() + "/api/v1/search/posts?q=#{word}")
                         .check(status().is(200), jsonPath("$.meta.total").ofInt().saveAs("found")))
-                        .doIf(session -> !found(session)).then(pause(POLL_PAUSE))));
+                        .doIf(session -> !found(session)).then(pause(POLL_PAUSE)))
+                // A post still not found when the poller gives up is a failed sample, not a 30 s lag.
+                .exec(session -> found(session) ? session : session.markAsFailed()));
     }
 
     private static boolean answered(Session session, String key, int status) {
