@@ -16,7 +16,17 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            // The embedded servers' threads would keep a failed run's JVM alive, holding its ports.
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         if (args.length == 0) {
             System.err.println("usage: benchmarks/run generate|baseline|catchup|verify|rebuild|export|load [--name value ...]");
