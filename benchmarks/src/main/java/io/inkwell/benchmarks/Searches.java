@@ -56,8 +56,9 @@ final class Searches {
         results.figure("lag scenario: writes answered", writes, "writes/s", options.lagRate(), "the rate asked");
         for (String group : new String[] {"commit to read model", "commit to searchable"}) {
             GatlingRun.Stats lag = stats.get(group);
-            if (lag == null) {
-                results.note(group + ": no sample in Gatling's report");
+            if (lag == null || lag.ok() == 0) {
+                // Percentiles of samples that all gave up would only show the poller's patience.
+                results.note(group + ": no sample succeeded" + (lag == null ? "" : " (" + lag.failed() + " failed)"));
                 continue;
             }
             String what = group.replace(" to ", " → ") + " at " + options.lagRate() + " writes/s (" + lag.ok() + " samples)";
