@@ -28,6 +28,29 @@ final class Baselines {
      * the event store's (with its unique indexes), filled with copies of real stored events.
      */
     static double singleRowInserts(Connection connection, int rows) throws SQLException {
+        List<Object[]> samples = storedEvents(connection);
+        createInsertTable(connection);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        long started = System.nanoTime();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < rows; i++) {
+                insertCopy(insert, samples.get(i % samples.size()), 1_000_000L * (i / samples.size()));
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        double perSecond = rows / ((System.nanoTime() - started) / 1e9);
+        dropInsertTable(connection);
+        return perSecond;
+    }
+
+    static final String INSERT = "INSERT INTO bench_single_inserts (event_identifier, aggregate_identifier, "
+            + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The columns of the last 1,000 stored events, to be inserted again as copies. */
+    static List<Object[]> storedEvents(Connection connection) throws SQLException {
         List<Object[]> samples = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet events = statement.executeQuery("SELECT aggregate_identifier, sequence_number, type, time_stamp, "
@@ -41,6 +64,11 @@ final class Baselines {
         if (samples.isEmpty()) {
             throw new IllegalStateException("the event store is empty: run the generate scenario first");
         }
+        return samples;
+    }
+
+    /** A table shaped like domain_event_entry, with its unique indexes, for the insert baselines. */
+    static void createInsertTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_single_inserts");
             statement.execute("""
@@ -51,30 +79,23 @@ final class Baselines {
                         payload_revision VARCHAR(255), payload BYTEA NOT NULL, meta_data BYTEA,
                         UNIQUE (aggregate_identifier, sequence_number))""");
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
-        long started = System.nanoTime();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_single_inserts (event_identifier, "
-                + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
-                + "meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < rows; i++) {
-                Object[] sample = samples.get(i % samples.size());
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, (String) sample[0]);
-                insert.setLong(3, (Long) sample[1] + 1_000_000L * (i / samples.size()));
-                for (int column = 2; column < sample.length; column++) {
-                    insert.setObject(column + 2, sample[column]);
-                }
-                insert.executeUpdate();
-            }
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-        double perSecond = rows / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static void dropInsertTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE bench_single_inserts");
         }
-        return perSecond;
+    }
+
+    /** Inserts a copy of a stored event with a new id, its sequence number moved by {@code shift} to stay unique. */
+    static void insertCopy(PreparedStatement insert, Object[] sample, long shift) throws SQLException {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, (String) sample[0]);
+        insert.setLong(3, (Long) sample[1] + shift);
+        for (int column = 2; column < sample.length; column++) {
+            insert.setObject(column + 2, sample[column]);
+        }
+        insert.executeUpdate();
     }
 
     record CopyRead(long events, long bytes, double seconds) {

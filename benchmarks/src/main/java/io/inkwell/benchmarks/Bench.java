@@ -9,17 +9,27 @@ import java.time.Instant;
 /**
  * {@code benchmarks/run <scenario> [--name value ...]}: one scenario against a stack of its own (see
  * {@link BenchStack}), figures printed and appended to benchmarks/RESULTS.md. Scenarios: generate, baseline,
- * catchup, verify, rebuild, export.
+ * catchup, verify, rebuild, export, load.
  */
 public final class Bench {
 
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            // The embedded servers' threads would keep a failed run's JVM alive, holding its ports.
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         if (args.length == 0) {
-            System.err.println("usage: benchmarks/run generate|baseline|catchup|verify|rebuild|export [--name value ...]");
+            System.err.println("usage: benchmarks/run generate|baseline|catchup|verify|rebuild|export|load [--name value ...]");
             System.exit(2);
         }
         Options options = Options.parse(args, 1);
@@ -32,6 +42,7 @@ public final class Bench {
             case "verify" -> "Services accept the generated store";
             case "rebuild" -> "Rebuild through the admin API";
             case "export" -> "Streamed export";
+            case "load" -> "Load through the API (Gatling)";
             default -> throw new IllegalArgumentException("no scenario " + scenario);
         });
         System.out.println("Scenario " + scenario + " on " + Results.machine() + ", data in " + options.data());
@@ -43,6 +54,7 @@ public final class Bench {
                 case "verify" -> Verify.run(stack, options, results);
                 case "rebuild" -> Rebuild.run(stack, options, results);
                 case "export" -> Export.run(stack, options, results);
+                case "load" -> Load.run(stack, options, results);
                 default -> throw new IllegalStateException(scenario);
             }
         }

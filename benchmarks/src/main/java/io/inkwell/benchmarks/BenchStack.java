@@ -60,6 +60,11 @@ final class BenchStack implements AutoCloseable {
         return stack;
     }
 
+    /** The repository's folder, where the services' jars and the load simulations are built. */
+    Path root() {
+        return root;
+    }
+
     String jdbcUrl() {
         return postgres.jdbcUrl("inkwell");
     }

@@ -84,4 +84,49 @@ record Options(Map<String, String> values) {
     String label() {
         return get("label", "");
     }
+
+    /** How long each load scenario (and the insert baseline) runs; short by default, for a smoke run. */
+    int seconds() {
+        return Integer.parseInt(get("seconds", "20"));
+    }
+
+    /** The connections of the create scenarios, one run each. */
+    java.util.List<Integer> createConnections() {
+        return java.util.Arrays.stream(get("connections", "8,64,256").split(",")).map(Integer::valueOf).toList();
+    }
+
+    /** The connections of the read scenarios, the mixed one, and the insert baseline. */
+    int readConnections() {
+        return Integer.parseInt(get("read-connections", "64"));
+    }
+
+    /** Connections of the search scenario and of its baseline (a search costs far more than a read by id). */
+    int searchConnections() {
+        return Integer.parseInt(get("search-connections", "8"));
+    }
+
+    /** The load scenarios to run, in this order. */
+    java.util.List<String> loads() {
+        return java.util.List.of(get("loads", "creates,mixed,get,list,search,lag").split(","));
+    }
+
+    /** The words of the search scenario and its baseline; words of the generated titles and bodies. */
+    String searchQuery() {
+        return get("q", "projection latency");
+    }
+
+    /** Writes per second of the projection-lag scenario. */
+    int lagRate() {
+        return Integer.parseInt(get("lag-rate", "500"));
+    }
+
+    /** Every how-many-th writer of the lag scenario measures a lag. */
+    int lagSample() {
+        return Integer.parseInt(get("lag-sample", "10"));
+    }
+
+    /** Users registered for the load, whose tokens the simulations use in turn. */
+    int loadUsers() {
+        return Integer.parseInt(get("load-users", "300"));
+    }
 }

@@ -35,7 +35,9 @@ final class Results {
 
     /** A figure; {@code baseline} is what the same machine did for the simplest equivalent work, or 0 for none. */
     void figure(String what, double value, String unit, double baseline, String baselineName) {
-        String ratio = baseline > 0 ? String.format(Locale.ROOT, "%.2f × %s", value / baseline, baselineName) : "";
+        // Small ratios (an API request against a raw insert) keep three significant digits rather than read 0.00.
+        double times = value / baseline;
+        String ratio = baseline > 0 ? String.format(Locale.ROOT, times < 0.1 ? "%.3g × %s" : "%.2f × %s", times, baselineName) : "";
         // Beside each figure, because the shared machine's load changes within one scenario.
         String load = loadAverage();
         rows.add("| " + what + " | " + number(value) + " " + unit + " | " + ratio + " | " + load + " |");
