@@ -42,7 +42,7 @@ final class Export {
             results.figure("baseline: COPY read, " + Results.number(copyAll.events()) + " events", copyAll.eventsPerSecond(), "events/s", 0, "");
             results.figure("baseline: COPY read, " + Results.number(copySmall.events()) + " events", copySmall.eventsPerSecond(), "events/s", 0, "");
             results.method("GET /api/v1/events/export?format=... as analyst, one streamed response read line by line with "
-                    + "the JDK HttpClient; query-service runs with -Xmx512m as under ./inkwell run; VmRSS from "
+                    + "the JDK HttpClient; query-service runs with the JVM options of ./inkwell run (256 MB heap); VmRSS from "
                     + "/proc/<pid>/status and heap used after jcmd GC.run (GC.heap_info) at 0/25/50/75/100 % of the "
                     + "lines (each GC pauses the stream briefly); the small export is the same with after=<the position before "
                     + "its first event> (exactly the events the COPY baseline reads, where from=<time> "

@@ -28,7 +28,7 @@ final class Load {
             double commandStart = (System.nanoTime() - started) / 1e9;
             CatchUpWait.untilHead(connection, head, options.catchUpWait(), results);
             LoadFeeders feeders = LoadFeeders.prepare(command, connection, options.data().resolve("load"), options.loadUsers());
-            results.method("both services from their jars with -Xmx512m, rate limiting off (INKWELL_RATE_LIMIT_ENABLED=false), "
+            results.method("both services from their jars with the JVM options of ./inkwell run (256 MB heap, serial GC), rate limiting off (INKWELL_RATE_LIMIT_ENABLED=false), "
                     + "tokens from the in-process issuer; " + Results.number(head) + " events in the store, "
                     + feeders.users() + " users registered through the API before the load, " + feeders.publishedPosts()
                     + " published posts to read; start-up is from the JVM's start until /actuator/health answers 200");

@@ -1,5 +1,6 @@
 package io.inkwell.benchmarks;
 
+import io.inkwell.localstack.ServiceJvmOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,10 @@ final class ServiceJvm implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = logs.resolve(name + ".log");
         // The heap of ./inkwell run, so that memory figures mean what they mean there.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ServiceJvmOptions.OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);

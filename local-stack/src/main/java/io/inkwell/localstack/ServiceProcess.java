@@ -13,16 +13,6 @@ import java.util.Map;
 /** One of Inkwell's Spring Boot services, run from its jar in a child JVM with its log in a file. */
 final class ServiceProcess implements AutoCloseable {
 
-    /**
-     * Each service stays under 512 MB resident under load (README, "Configuration", says why each is set):
-     * a 256 MB heap with the serial collector, whose bookkeeping is a few MB where G1's remembered sets and
-     * marking bitmaps take tens, and which runs no concurrent threads to compete with the requests for two
-     * cores (with G1 and the same heap, query-service reached 550 MB); metaspace, direct buffers and thread
-     * stacks capped, so that what the JVM takes beside its heap is bounded too.
-     */
-    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-Xss512k");
-
     private final String name;
     private final Process process;
     private final int port;
@@ -42,7 +32,7 @@ final class ServiceProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = LogFiles.prepare(logs.resolve(name + ".log"), "the local stack starts " + name);
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(ServiceJvmOptions.OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(Processes.detached(command))
                 .redirectErrorStream(true)
