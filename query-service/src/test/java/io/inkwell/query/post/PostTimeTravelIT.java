@@ -54,6 +54,11 @@ class PostTimeTravelIT {
         String id = history.createPost(author, "Before", "Old words", List.of("first"));
         history.publish(id);
         history.retag(id, List.of("second", "third"));
+        // The store keeps milliseconds: an edit in the retag's millisecond would be part of the post "as of" it.
+        long retagged = Instant.now().toEpochMilli();
+        while (Instant.now().toEpochMilli() == retagged) {
+            Thread.onSpinWait();
+        }
         long latest = history.edit(id, "After", "New words");
         awaitVersion(id, latest);
 
