@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -66,19 +65,7 @@ final class PostRows implements BatchedStates.Store<PostState> {
 
     @Override
     public Map<String, PostState> load(Collection<String> ids) {
-        Map<String, PostState> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(load);
-            statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-            return statement;
-        }, (ResultSet row) -> {
-            PostState post = read(row);
-            found.put(post.id(), post);
-        });
-        return found;
+        return BatchedStates.Store.loadById(jdbc, load, ids, (row, n) -> read(row), PostState::id);
     }
 
     /** Stores these posts, and the tags of those whose tags are not the stored ones, in one round trip. */

@@ -1,5 +1,7 @@
 package io.inkwell.query.readmodel;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
@@ -15,6 +18,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Applies events to a read model of aggregates' states, a processor's batch at a time: the rows of every
@@ -44,6 +49,27 @@ public final class BatchedStates<S> {
 
         /** Called once as a batch that writes at its commit starts, in its transaction, before any load. */
         default void batchStarted() {
+        }
+
+        /**
+         * The states of these ids, by id, read in one round trip by {@code query}, whose one parameter is the
+         * array of ids; an id without a row is absent.
+         */
+        static <S> Map<String, S> loadById(JdbcTemplate jdbc, String query, Collection<String> ids, RowMapper<S> rows,
+                                           Function<S, String> idOf) {
+            Map<String, S> found = new HashMap<>();
+            if (ids.isEmpty()) {
+                return found;
+            }
+            jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(query);
+                statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                return statement;
+            }, (ResultSet row) -> {
+                S state = rows.mapRow(row, 0);
+                found.put(idOf.apply(state), state);
+            });
+            return found;
         }
     }
 

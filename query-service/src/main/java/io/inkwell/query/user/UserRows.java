@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,19 +43,7 @@ final class UserRows implements BatchedStates.Store<UserState> {
 
     @Override
     public Map<String, UserState> load(Collection<String> ids) {
-        Map<String, UserState> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(load);
-            statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-            return statement;
-        }, (ResultSet row) -> {
-            UserState user = read(row);
-            found.put(user.id(), user);
-        });
-        return found;
+        return BatchedStates.Store.loadById(jdbc, load, ids, (row, n) -> read(row), UserState::id);
     }
 
     @Override
