@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
  * naming a key its issuer does not publish is a 401; one whose keys cannot be fetched at all is a 503.
  */
 public final class TrustedIssuers {
+
+    /** Tokens remembered after their signature was verified (about 3 KB each): a minute of a busy API's callers. */
+    private static final Duration VERIFIED_TOKENS_KEPT = Duration.ofMinutes(1);
+    private static final long VERIFIED_TOKENS = 10_000;
 
     private final Map<String, IssuerKeys> keys = new LinkedHashMap<>();
     private final Map<String, AuthenticationManager> managers = new LinkedHashMap<>();
@@ -71,12 +76,16 @@ public final class TrustedIssuers {
                 .build();
         JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
         type.setAllowEmpty(true);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(properties.clockSkew()),
+                timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),
                 audience(issuer.audiences()),
                 type)));
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        Duration keepVerified = properties.keys().cacheFor().compareTo(VERIFIED_TOKENS_KEPT) < 0
+                ? properties.keys().cacheFor() : VERIFIED_TOKENS_KEPT;
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
+                new VerifiedTokens(decoder, timestamps, keepVerified, VERIFIED_TOKENS));
         provider.setJwtAuthenticationConverter(new RolesClaimConverter(issuer.rolesClaim()));
         return authentication -> {
             try {
