@@ -39,12 +39,6 @@ class JdbcSlugRegistry implements SlugRegistry {
         return claim(base + "-" + UUID.randomUUID().toString().substring(0, 8), postId);
     }
 
-    /** The slug a post claimed; read in the transaction that created it, or after. */
-    String slugOf(String postId) {
-        return jdbc.sql("SELECT slug FROM post_slugs WHERE post_id = :postId")
-                .param("postId", postId).query(String.class).single();
-    }
-
     private boolean tryClaim(String slug, String postId) {
         return jdbc.sql("INSERT INTO post_slugs (slug, post_id) VALUES (:slug, :postId) ON CONFLICT DO NOTHING")
                 .param("slug", slug).param("postId", postId).update() == 1;

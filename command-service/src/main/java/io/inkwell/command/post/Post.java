@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -43,8 +45,10 @@ class Post {
         // for Axon
     }
 
+    /** Answers the slug the post got, which the client learns from the create's response. */
     @CommandHandler
-    Post(CreatePostCommand command, SlugRegistry slugs) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    String handle(CreatePostCommand command, SlugRegistry slugs) {
         Actor author = command.actor();
         if (author.userId() == null || !author.roles().contains(Actor.ROLE_USER)) {
             throw new Rejection("profile-required", "Writing posts needs the role 'user' and a registered profile");
@@ -55,6 +59,7 @@ class Post {
                 : slugs.claimDerivedFrom(title, command.postId());
         apply(new PostCreatedEvent(command.postId(), author.userId(), title, command.content(),
                 Tags.normalize(command.tags()), slug));
+        return slug;
     }
 
     @CommandHandler

@@ -37,14 +37,11 @@ class PostController {
     private final CommandGateway commands;
     private final CurrentCaller callers;
     private final IdempotentCreation idempotency;
-    private final JdbcSlugRegistry slugs;
 
-    PostController(CommandGateway commands, CurrentCaller callers, IdempotentCreation idempotency,
-                   JdbcSlugRegistry slugs) {
+    PostController(CommandGateway commands, CurrentCaller callers, IdempotentCreation idempotency) {
         this.commands = commands;
         this.callers = callers;
         this.idempotency = idempotency;
-        this.slugs = slugs;
     }
 
     /** The answer to creating a post also says which slug it got. */
@@ -57,11 +54,11 @@ class PostController {
         Caller caller = callers.get();
         return idempotency.create(caller.key(), key, "POST /api/v1/posts", request, () -> {
             String postId = UUID.randomUUID().toString();
-            commands.sendAndWait(new CreatePostCommand(postId, request.title(), request.content(), request.tags(),
-                    request.slug(), caller.actor()));
+            String slug = commands.sendAndWait(new CreatePostCommand(postId, request.title(), request.content(),
+                    request.tags(), request.slug(), caller.actor()));
             return ResponseEntity.created(URI.create("/api/v1/posts/" + postId))
                     .eTag(Versions.etag(Versions.CREATED))
-                    .body(new CreatedPost(postId, Versions.CREATED, slugs.slugOf(postId)));
+                    .body(new CreatedPost(postId, Versions.CREATED, slug));
         });
     }
 

@@ -43,7 +43,8 @@ class PostTest {
     void writesADraftWithNormalisedTagsAndASlugFromTheTitle() {
         fixture.givenNoPriorActivity()
                 .when(new CreatePostCommand(ID, " Hello World ", "First words", List.of("Java", " CQRS", "java"), null, AUTHOR))
-                .expectEvents(CREATED);
+                .expectEvents(CREATED)
+                .expectResultMessagePayload("hello-world");
     }
 
     @Test
@@ -51,7 +52,8 @@ class PostTest {
         slugs.slugs.put("hello-world", "another-post");
         fixture.givenNoPriorActivity()
                 .when(new CreatePostCommand(ID, "Hello World", "x", null, null, AUTHOR))
-                .expectEvents(new PostCreatedEvent(ID, "author-1", "Hello World", "x", List.of(), "hello-world-2"));
+                .expectEvents(new PostCreatedEvent(ID, "author-1", "Hello World", "x", List.of(), "hello-world-2"))
+                .expectResultMessagePayload("hello-world-2");
     }
 
     @Test
