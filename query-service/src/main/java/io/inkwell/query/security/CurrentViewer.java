@@ -16,7 +16,7 @@ public class CurrentViewer {
     public Viewer get() {
         return TokenIdentity.current()
                 .map(identity -> new Viewer(identity.issuer(), identity.subject(), identity.roles(),
-                        users.findIdByIdentity(identity.issuer(), identity.subject())))
+                        () -> users.findIdByIdentity(identity.issuer(), identity.subject())))
                 .orElse(Viewer.ANONYMOUS);
     }
 }
