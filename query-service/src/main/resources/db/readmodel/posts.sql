@@ -1,6 +1,6 @@
 -- One generation of the posts read model, beside the live one: the tables, keys and indexes of Flyway's
--- V1__read_models.sql, with every table, constraint and index name ending in {suffix} (such as _g2), so that
--- generations never collide. PostReadModel runs it; a test compares it with the live tables.
+-- V1__read_models.sql and V4__posts_newest_index.sql, with every table, constraint and index name ending in
+-- {suffix} (such as _g2), so that generations never collide. PostReadModel runs it; a test compares it with the live tables.
 
 CREATE TABLE query.posts{suffix} (
     id           VARCHAR(36)  NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE query.posts{suffix} (
     CONSTRAINT posts{suffix}_slug_key UNIQUE (slug)
 );
 CREATE INDEX posts_author{suffix} ON query.posts{suffix} (author_id, created_at DESC);
-CREATE INDEX posts_status_published{suffix} ON query.posts{suffix} (status, published_at DESC);
+CREATE INDEX posts_status_newest{suffix} ON query.posts{suffix} (status, published_at DESC NULLS LAST, created_at DESC);
 
 CREATE TABLE query.tags{suffix} (
     name       VARCHAR(50) NOT NULL,
