@@ -1,0 +1,78 @@
+package io.inkwell.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class WriteAdmissionTest {
+
+    private final WriteAdmission admission = new WriteAdmission(1, Duration.ofMillis(200));
+
+    @Test
+    void aWriteBeyondTheBoundWaitsThenGets503WithRetryAfterAndTheNextOneIsServed() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
+                run("POST", "/api/v1/posts", () -> {
+                    inside.countDown();
+                    await(finish);
+                }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse crowded = run("PUT", "/api/v1/posts/1", () -> { });
+        // Reads are never held back, also while every write permit is taken.
+        MockHttpServletResponse read = run("GET", "/api/v1/posts/1", () -> { });
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(crowded.getStatus()).isEqualTo(503);
+        assertThat(crowded.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(crowded.getContentType()).isEqualTo("application/problem+json");
+        assertThat(crowded.getContentAsString()).contains("service-unavailable");
+        assertThat(read.getStatus()).isEqualTo(200);
+        assertThat(run("DELETE", "/api/v1/posts/1", () -> { }).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteThatFailsGivesItsPermitBack() {
+        try {
+            run("POST", "/api/v1/posts", () -> {
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the failure goes on to the error handling
+        }
+        assertThat(run("POST", "/api/v1/posts", () -> { }).getStatus()).isEqualTo(200);
+    }
+
+    private MockHttpServletResponse run(String method, String uri, Runnable handler) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            admission.doFilter(request, response, new MockFilterChain() {
+                @Override
+                public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+                    handler.run();
+                }
+            });
+        } catch (java.io.IOException | jakarta.servlet.ServletException e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
