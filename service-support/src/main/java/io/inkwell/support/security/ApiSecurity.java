@@ -1,7 +1,7 @@
 package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitFilter;
-import io.inkwell.support.ratelimit.RateLimitProperties;
+import io.inkwell.support.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,7 +26,7 @@ public class ApiSecurity implements DisposableBean {
     private final ProblemAuthenticationEntryPoint problems;
     private final RateLimitFilter rateLimits;
 
-    ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimitProperties rateLimits,
+    ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimiter rateLimits,
                 ProblemAuthenticationEntryPoint problems) {
         this.properties = properties;
         this.issuers = issuers;
@@ -71,6 +71,7 @@ public class ApiSecurity implements DisposableBean {
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
+        source.registerCorsConfiguration(RateLimitFilter.GRAPHQL_PATH, cors);
         return source;
     }
 
