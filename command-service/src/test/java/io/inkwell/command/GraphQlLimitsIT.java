@@ -3,6 +3,8 @@ package io.inkwell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkwell.testing.TestIssuer;
+import io.inkwell.testing.http.RawHttp;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -101,5 +103,26 @@ class GraphQlLimitsIT {
         for (GraphQl.Answer answer : new GraphQl.Answer[] {syntax, unknown, wrongType}) {
             assertThat(answer.json().toString()).doesNotContain("Exception", "io.inkwell", "graphql.", ".java:");
         }
+    }
+
+    /** What Spring for GraphQL refuses before GraphQL runs answers as the rest of the API does. */
+    @Test
+    void aRequestThatIsNotGraphQlOverHttpIsAProblemNotAnError() {
+        String caller = TestIssuer.get().token();
+        RawHttp http = new RawHttp(port);
+        Map<String, String> json = Map.of("Authorization", "Bearer " + caller, "Content-Type", "application/json");
+        for (RawHttpCase attempt : List.of(
+                new RawHttpCase("POST", json, "{}"),
+                new RawHttpCase("POST", json, "{\"query\": "),
+                new RawHttpCase("POST", json, "[1, 2]"),
+                new RawHttpCase("POST", Map.of("Authorization", "Bearer " + caller, "Content-Type", "text/plain"), "{ me { subject } }"),
+                new RawHttpCase("GET", Map.of("Authorization", "Bearer " + caller), ""))) {
+            RawHttp.Answer answer = http.send(attempt.method(), "/graphql", attempt.headers(), attempt.body());
+            assertThat(answer.status()).as(attempt.toString()).isBetween(400, 499);
+            assertThat(answer.isProblem()).as(attempt + " answered " + answer.body()).isTrue();
+        }
+    }
+
+    private record RawHttpCase(String method, Map<String, String> headers, String body) {
     }
 }
