@@ -9,8 +9,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The whole access policy of command-service in one place. Every command needs a valid access token;
- * writing posts needs the role {@code user} (the GraphQL mutation checks it itself, as one endpoint serves all). Who may change which profile or post (the owner, a
- * moderator, an admin) is a rule of the aggregates themselves, tested with them.
+ * writing posts needs the role {@code user} (the GraphQL mutation checks that itself: one endpoint serves
+ * every mutation). Who may change which profile or post (the owner, a moderator, an admin) is a rule of
+ * the aggregates themselves, tested with them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

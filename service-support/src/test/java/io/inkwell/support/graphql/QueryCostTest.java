@@ -101,6 +101,14 @@ class QueryCostTest {
         assertThat(measure.cost()).isEqualTo(9);
     }
 
+    @Test
+    void theIntrospectionQueryOfGraphiQlFitsTheDefaultLimits() {
+        GraphQlLimitsProperties defaults = new GraphQlLimitsProperties(null, null, null, null, null, null, null);
+        QueryCost.Measure measure = measure(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY, defaults.prices());
+        assertThat(measure.depth()).isZero();
+        assertThat(measure.cost()).isBetween(50L, defaults.maxCost());
+    }
+
     private static QueryCost.Measure measure(String query, QueryCost.Prices prices) {
         return QueryCost.measure(schema, Parser.parse(query), null, CoercedVariables.emptyVariables(), prices, 1_000_000);
     }
