@@ -1,6 +1,7 @@
 package io.inkwell.command.web;
 
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.inkwell.command.domain.Rejection;
 import io.inkwell.support.graphql.GraphQlProblems;
@@ -41,7 +42,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .location(environment.getField().getSourceLocation()).build();
     }
 
-    private static graphql.GraphqlErrorBuilder<?> error(Throwable e, DataFetchingEnvironment environment) {
+    private static GraphqlErrorBuilder<?> error(Throwable e, DataFetchingEnvironment environment) {
         return switch (e) {
             case Rejection rejection -> rejected(rejection.details());
             case CommandExecutionException failed when failed.getDetails().orElse(null) instanceof Rejection.Details details ->
@@ -64,8 +65,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         };
     }
 
-    private static graphql.GraphqlErrorBuilder<?> rejected(Rejection.Details details) {
-        return Problem.ofCode(details.code()).<graphql.GraphqlErrorBuilder<?>>map(problem -> GraphQlProblems.error(problem, details.message()))
+    private static GraphqlErrorBuilder<?> rejected(Rejection.Details details) {
+        return Problem.ofCode(details.code()).<GraphqlErrorBuilder<?>>map(problem -> GraphQlProblems.error(problem, details.message()))
                 .orElseGet(() -> {
                     // RejectionCodesTest keeps this from happening; should it still, the client is not to blame.
                     log.error("Rejection with a code missing from the catalogue: {} ({})", details.code(), details.message());
@@ -74,7 +75,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     }
 
     /** The same {@code errors: [{field, message}]} as REST's problem, with the same field names. */
-    private static graphql.GraphqlErrorBuilder<?> invalid(ConstraintViolationException invalid) {
+    private static GraphqlErrorBuilder<?> invalid(ConstraintViolationException invalid) {
         List<Map<String, String>> errors = invalid.getConstraintViolations().stream()
                 .sorted(Comparator.comparing((ConstraintViolation<?> violation) -> violation.getPropertyPath().toString()))
                 .map(violation -> Map.of("field", violation.getPropertyPath().toString().replace(".<list element>", ""),
@@ -84,7 +85,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .extensions(Map.of(GraphQlProblems.CODE, Problem.VALIDATION_FAILED.code(), "errors", errors));
     }
 
-    private static graphql.GraphqlErrorBuilder<?> unforeseen(Throwable e) {
+    private static GraphqlErrorBuilder<?> unforeseen(Throwable e) {
         if (DatabaseUnavailableResolver.unavailableCause(e) != null) {
             log.warn("GraphQL mutation: database unavailable ({})", e.toString());
             return GraphQlProblems.error(Problem.SERVICE_UNAVAILABLE, "The database cannot be reached just now; retry later. "
@@ -94,7 +95,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return internalError();
     }
 
-    private static graphql.GraphqlErrorBuilder<?> internalError() {
+    private static GraphqlErrorBuilder<?> internalError() {
         return GraphQlProblems.error(Problem.INTERNAL_ERROR,
                 "Something went wrong on our side; nothing was changed. Retrying later may help.");
     }

@@ -2,6 +2,7 @@ package io.inkwell.support.graphql;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
@@ -17,6 +18,7 @@ import io.inkwell.support.ratelimit.Payer;
 import io.inkwell.support.ratelimit.RateLimiter;
 import io.inkwell.support.ratelimit.Spending;
 import io.inkwell.support.web.Problem;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -106,9 +108,9 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
     }
 
     private static AbortExecutionException refused(Problem problem, String message, Map<String, Object> more) {
-        var error = GraphQlProblems.error(problem, message);
+        GraphqlErrorBuilder<?> error = GraphQlProblems.error(problem, message);
         if (!more.isEmpty()) {
-            Map<String, Object> extensions = new java.util.LinkedHashMap<>(more);
+            Map<String, Object> extensions = new LinkedHashMap<>(more);
             extensions.put(GraphQlProblems.CODE, problem.code());
             error.extensions(extensions);
         }
