@@ -25,7 +25,10 @@ final class FuzzedEndpoints {
             put("/api/v1/posts/{id}", Map.of("title", "Edited", "content", "Other words", "tags", List.of("edited"))),
             post("/api/v1/posts/{id}/publish", null),
             post("/api/v1/posts/{id}/unpublish", null),
-            delete("/api/v1/posts/{id}"));
+            delete("/api/v1/posts/{id}"),
+            post("/graphql", Map.of("query", "mutation { createPost(input: {title: \"Fuzzed\", content: \"Some words\", "
+                    + "tags: [\"fuzz\"]}, idempotencyKey: \"fuzz\") { id version slug } }")),
+            post("/graphql", Map.of("query", "{ me { subject roles profileId } }", "operationName", "")));
 
     static final List<Endpoint> ALL = Stream.concat(API.stream(), Endpoint.OPERATIONAL.stream()).toList();
 

@@ -9,8 +9,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The whole access policy of command-service in one place. Every command needs a valid access token;
- * writing posts needs the role {@code user}. Who may change which profile or post (the owner, a
- * moderator, an admin) is a rule of the aggregates themselves, tested with them.
+ * writing posts needs the role {@code user} (the GraphQL mutation checks that itself: one endpoint serves
+ * every mutation). Who may change which profile or post (the owner, a moderator, an admin) is a rule of
+ * the aggregates themselves, tested with them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -29,6 +30,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/posts/*/publish", "/api/v1/posts/*/unpublish").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/posts/*").authenticated()
                         .requestMatchers("/api/v1/**").authenticated()
+                        // Every mutation needs a token, as every REST command does: anonymous is a 401 problem
+                        // before GraphQL runs. Roles and ownership are checked per mutation, as in REST.
+                        .requestMatchers(HttpMethod.POST, "/graphql").authenticated()
                         .anyRequest().denyAll())
                 .build();
     }

@@ -72,6 +72,11 @@ public class IdempotentCreation {
         });
     }
 
+    /** The body of a create's answer: the first answer's own value, or a replayed answer's stored JSON read back. */
+    public <T> T body(ResponseEntity<?> answer, Class<T> type) {
+        return answer.getBody() instanceof String stored ? json.readValue(stored, type) : type.cast(answer.getBody());
+    }
+
     private ResponseEntity<?> replay(String owner, String key, String hash) {
         StoredResponse stored = jdbc.sql("""
                         SELECT request_hash, status, location, etag, body FROM idempotency_keys

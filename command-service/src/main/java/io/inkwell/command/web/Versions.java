@@ -41,6 +41,20 @@ public final class Versions {
         return Long.parseLong(matcher.group(1)) - 1;
     }
 
+    /**
+     * The sequence number a command must find, from GraphQL's {@code expectedVersion}; {@code null} when there
+     * is none. No aggregate has a version below 1, so such an expectation fails, as a malformed If-Match does.
+     */
+    public static Long expectedSequence(Integer expectedVersion) {
+        if (expectedVersion == null) {
+            return null;
+        }
+        if (expectedVersion < 1) {
+            throw new PreconditionFailedException("expectedVersion must be a version that a write answered (1 or more)");
+        }
+        return expectedVersion - 1L;
+    }
+
     public static final class PreconditionFailedException extends RuntimeException {
         PreconditionFailedException(String message) {
             super(message, null, false, false);

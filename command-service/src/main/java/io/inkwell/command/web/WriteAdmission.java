@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * rather than inside: there it would borrow a database connection for the caller's profile, give it back and
  * queue again for its transaction, so that under a crowd every write waited twice and the slowest waited for
  * all. A write that cannot start within {@code max-wait} gets 503 with {@code Retry-After}, so that a crowd
- * meets back-pressure rather than a service that answers nobody in time. Runs after authentication: a
+ * meets back-pressure rather than a service that answers nobody in time. GraphQL requests to command-service
+ * are mutations, so they count as writes too. Runs after authentication: a
  * request without a valid token never waits.
  */
 @Component
@@ -38,7 +39,8 @@ class WriteAdmission extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return !WRITES.contains(request.getMethod()) || !(path.startsWith("/api/") || path.equals("/graphql"));
     }
 
     @Override

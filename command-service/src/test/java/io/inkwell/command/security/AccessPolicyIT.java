@@ -5,24 +5,31 @@ import static io.inkwell.command.Api.register;
 import static io.inkwell.command.Api.uniqueEmail;
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import io.inkwell.command.CommandServiceContext;
+import io.inkwell.support.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every command endpoint against every kind of caller, as the spec's tables say: the owner, another
- * user, each role, and nobody. Each cell gets a fresh profile or post, so that cells do not interfere.
+ * user, each role, and nobody; and every GraphQL mutation against the same table. Each cell gets a fresh
+ * profile or post, so that cells do not interfere.
  */
 @CommandServiceContext
 class AccessPolicyIT {
@@ -89,13 +96,83 @@ class AccessPolicyIT {
                 "{\"name\": \"No Roles\", \"email\": \"%s\"}".formatted(uniqueEmail()))).isEqualTo(201);
     }
 
-    /** Sets up what the cell changes, owned by a fresh owner, and records the cell if the answer differs. */
-    private void check(List<String> wrong, Cell cell, Function<String, MockHttpServletRequestBuilder> request,
-                       OwnedBy setup) throws Exception {
+    @Test
+    void theGraphQlMutationsFollowTheSamePolicyAsRest() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            int expectedProfile = switch (caller) {
+                case OWNER, ADMIN -> 200;
+                case ANONYMOUS -> 401;
+                default -> 403;
+            };
+            int expectedPost = switch (caller) {
+                case OWNER, MODERATOR, ADMIN -> 200;
+                case ANONYMOUS -> 401;
+                default -> 403;
+            };
+            checkGraphQl(wrong, new Cell("updateUser", caller, expectedProfile),
+                    id -> "mutation { updateUser(id: \"%s\", input: {name: \"Changed\"}) { id } }".formatted(id), this::profile);
+            checkGraphQl(wrong, new Cell("deleteUser", caller, expectedProfile),
+                    id -> "mutation { deleteUser(id: \"%s\") { id } }".formatted(id), this::profile);
+            checkGraphQl(wrong, new Cell("editPost", caller, expectedPost),
+                    id -> "mutation { editPost(id: \"%s\", input: {title: \"Changed\"}) { id } }".formatted(id), this::publishedPost);
+            for (String mutation : List.of("publishPost", "unpublishPost", "deletePost")) {
+                checkGraphQl(wrong, new Cell(mutation, caller, expectedPost),
+                        id -> "mutation { %s(id: \"%s\") { id } }".formatted(mutation, id), this::publishedPost);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void createPostOverGraphQlNeedsTheUserRoleAndAProfileWhileAnyIdentityMayRegister() throws Exception {
+        String create = "mutation { createPost(input: {title: \"t\", content: \"x\"}) { id } }";
+        JwtRequestPostProcessor writer = newIdentity("user");
+        register(mvc, writer, uniqueEmail());
+        assertThat(graphQl(create, writer)).isEqualTo(200);
+        for (String role : List.of("moderator", "analyst", "admin")) {
+            JwtRequestPostProcessor someone = newIdentity(role);
+            register(mvc, someone, uniqueEmail());
+            assertThat(graphQl(create, someone)).as(role).isEqualTo(403);
+        }
+        assertThat(graphQl(create, null)).isEqualTo(401);
+        assertThat(graphQl("mutation { registerUser(input: {name: \"No Roles\", email: \"%s\"}) { id } }"
+                .formatted(uniqueEmail()), newIdentity())).isEqualTo(200);
+    }
+
+    private void checkGraphQl(List<String> wrong, Cell cell, Function<String, String> document, OwnedBy setup) throws Exception {
         JwtRequestPostProcessor owner = newIdentity("user");
         String id = setup.create(owner);
-        MockHttpServletRequestBuilder builder = request.apply(id);
-        JwtRequestPostProcessor caller = switch (cell.caller()) {
+        int actual = graphQl(document.apply(id), caller(cell.caller(), owner));
+        if (actual != cell.expected()) {
+            wrong.add(cell + " answered " + actual);
+        }
+    }
+
+    /**
+     * The HTTP status that REST would answer for what GraphQL answered: the status of the error's problem code,
+     * 200 for no error, or the HTTP status itself when the request never reached GraphQL.
+     */
+    private int graphQl(String document, JwtRequestPostProcessor caller) throws Exception {
+        MockHttpServletRequestBuilder request = post("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .content(JsonMapper.shared().writeValueAsString(Map.of("query", document)));
+        if (caller != null) {
+            request.with(caller);
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
+        if (result.getResponse().getStatus() != 200) {
+            return result.getResponse().getStatus();
+        }
+        JsonNode error = JsonMapper.shared().readTree(result.getResponse().getContentAsString()).path("errors").path(0);
+        return error.isMissingNode() ? 200 : Problem.ofCode(error.path("extensions").path("code").asString())
+                .map(problem -> problem.status().value()).orElse(500);
+    }
+
+    private JwtRequestPostProcessor caller(Caller caller, JwtRequestPostProcessor owner) throws Exception {
+        return switch (caller) {
             case OWNER -> owner;
             case OTHER_USER -> registered(newIdentity("user"));
             case MODERATOR -> newIdentity("moderator");
@@ -103,6 +180,15 @@ class AccessPolicyIT {
             case ADMIN -> newIdentity("admin", "moderator", "user", "analyst");
             case ANONYMOUS -> null;
         };
+    }
+
+    /** Sets up what the cell changes, owned by a fresh owner, and records the cell if the answer differs. */
+    private void check(List<String> wrong, Cell cell, Function<String, MockHttpServletRequestBuilder> request,
+                       OwnedBy setup) throws Exception {
+        JwtRequestPostProcessor owner = newIdentity("user");
+        String id = setup.create(owner);
+        MockHttpServletRequestBuilder builder = request.apply(id);
+        JwtRequestPostProcessor caller = caller(cell.caller(), owner);
         if (caller != null) {
             builder.with(caller);
         }

@@ -1,10 +1,9 @@
 package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitFilter;
-import io.inkwell.support.ratelimit.RateLimitProperties;
+import io.inkwell.support.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -19,14 +18,14 @@ import org.springframework.web.filter.CorsFilter;
  * origins only, strict security headers, and rate limits per caller. Each service's own SecurityConfig
  * calls {@link #apply} and then states which endpoint needs which role.
  */
-public class ApiSecurity implements DisposableBean {
+public class ApiSecurity {
 
     private final SecurityProperties properties;
     private final TrustedIssuers issuers;
     private final ProblemAuthenticationEntryPoint problems;
     private final RateLimitFilter rateLimits;
 
-    ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimitProperties rateLimits,
+    ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimiter rateLimits,
                 ProblemAuthenticationEntryPoint problems) {
         this.properties = properties;
         this.issuers = issuers;
@@ -71,6 +70,7 @@ public class ApiSecurity implements DisposableBean {
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
+        source.registerCorsConfiguration(RateLimitFilter.GRAPHQL_PATH, cors);
         return source;
     }
 
@@ -80,10 +80,5 @@ public class ApiSecurity implements DisposableBean {
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                 + "connect-src 'self' " + issuers + "; form-action 'self' " + issuers + "; "
                 + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-    }
-
-    @Override
-    public void destroy() {
-        rateLimits.destroy();
     }
 }

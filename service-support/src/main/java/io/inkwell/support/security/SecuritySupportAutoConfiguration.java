@@ -1,6 +1,7 @@
 package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitProperties;
+import io.inkwell.support.ratelimit.RateLimiter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +27,14 @@ public class SecuritySupportAutoConfiguration {
         return new IssuersHealthIndicator(issuers);
     }
 
+    /** The callers' budgets: spent per request by the API's filter, and by cost for GraphQL. */
     @Bean
-    ApiSecurity apiSecurity(SecurityProperties security, TrustedIssuers issuers, RateLimitProperties rateLimits,
+    RateLimiter rateLimiter(RateLimitProperties rateLimits) {
+        return new RateLimiter(rateLimits);
+    }
+
+    @Bean
+    ApiSecurity apiSecurity(SecurityProperties security, TrustedIssuers issuers, RateLimiter rateLimits,
                             ProblemAuthenticationEntryPoint problems) {
         return new ApiSecurity(security, issuers, rateLimits, problems);
     }

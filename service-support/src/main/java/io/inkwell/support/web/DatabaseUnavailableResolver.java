@@ -27,7 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code @ExceptionHandler} rather than one of them, because the services' own advice claims Axon's
  * exceptions by type before any cause is looked at.
  */
-class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
+public class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableResolver.class);
 
@@ -66,7 +66,7 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
     }
 
     /** The first cause in the chain that says the database cannot be reached, or {@code null}. */
-    static Throwable unavailableCause(Throwable e) {
+    public static Throwable unavailableCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // When the server dies mid-transaction, the failed rollback hides the failure that caused it.
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {

@@ -26,6 +26,8 @@ public enum Problem {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields or parameters"),
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "The request cannot be read"),
     INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "The Idempotency-Key header is invalid"),
+    QUERY_TOO_DEEP(HttpStatus.BAD_REQUEST, "query-too-deep", "GraphQL query nested too deeply"),
+    QUERY_TOO_COSTLY(HttpStatus.BAD_REQUEST, "query-too-costly", "GraphQL query too costly"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication needed"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     PROFILE_REQUIRED(HttpStatus.FORBIDDEN, "profile-required", "A profile is needed"),
@@ -51,7 +53,8 @@ public enum Problem {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     NOT_CAUGHT_UP(HttpStatus.SERVICE_UNAVAILABLE, "not-caught-up", "Read model not caught up"),
     SEARCH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Search unavailable"),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable");
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
+    REQUEST_TIMED_OUT(HttpStatus.SERVICE_UNAVAILABLE, "request-timed-out", "Request took too long");
 
     private static final String BASE = "https://inkwell.example/problems/";
     private static final Map<String, Problem> BY_CODE = Arrays.stream(values())

@@ -34,6 +34,20 @@ class SharedBudgetsIT {
         }
     }
 
+    @Test
+    void twoInstancesShareOneGraphQlCostBudgetThroughRedis() {
+        RateLimitProperties properties = new RateLimitProperties(true, Duration.ofMinutes(1),
+                Map.of("graphql", new RateLimitProperties.Budget(100, 100)), TestRedis.get().uri());
+        try (RateLimiter first = new RateLimiter(properties); RateLimiter second = new RateLimiter(properties)) {
+            Payer payer = new Payer("sub:shared|" + System.nanoTime(), false);
+            assertThat(first.spendOnGraphQl(payer, 60).remaining()).isEqualTo(40);
+            Spending refused = second.spendOnGraphQl(payer, 60);
+            assertThat(refused.allowed()).isFalse();
+            assertThat(refused.retryAfterSeconds()).isPositive();
+            assertThat(second.spendOnGraphQl(payer, 40).allowed()).as("all or nothing: the refused 60 were not spent").isTrue();
+        }
+    }
+
     private static MockHttpServletResponse write(RateLimitFilter filter, String address) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/posts");
         request.setRemoteAddr(address);
