@@ -30,7 +30,11 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Posts and tags over GraphQL, under the rules and with the filters and orders of {@link PostController}: the
@@ -44,11 +48,14 @@ class PostGraphQlController {
     private final UserViews users;
     private final CurrentViewer viewers;
     private final ReadModelUpdates updates;
+    private final PostPublications publications;
     private final Duration maxWait;
 
     PostGraphQlController(PostViews posts, UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+                          PostPublications publications,
                           @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.posts = posts;
+        this.publications = publications;
         this.users = users;
         this.viewers = viewers;
         this.updates = updates;
@@ -101,6 +108,15 @@ class PostGraphQlController {
         DataLoader<AuthorPosts.Key, Connection<PostView>> loader = env.getDataLoader(AuthorPosts.LOADER);
         return loader.load(new AuthorPosts.Key(user.id(), PageArgs.of(first, after),
                 status == null ? StatusFilter.PUBLISHED : status, sort == null ? PostSort.NEWEST : sort));
+    }
+
+    /** Each post as it is published; every post it shows is public, so anyone may listen. */
+    @SubscriptionMapping
+    Flux<PostView> postPublished() {
+        return publications.ids()
+                .concatMap(id -> Mono.fromCallable(() -> posts.findById(id)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(Mono::justOrEmpty)
+                .filter(post -> post.getStatus() == PostView.Status.PUBLISHED);
     }
 
     private PostView visible(String what, Supplier<Optional<PostView>> find, Long minVersion) {

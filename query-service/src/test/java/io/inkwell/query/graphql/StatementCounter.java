@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.context.ContextRegistry;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -22,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts the SQL statements that one HTTP request makes, for tests that prove a page costs a fixed number of
- * them: a request with header {@value #HEADER} has every statement prepared on its thread counted under the
- * header's value. The projections' own statements (other threads) are not counted; requests without the header
+ * them: a request with header {@value #HEADER} has every statement prepared for it counted under the
+ * header's value, on whichever thread the request's work runs. The projections' own statements (other threads) are not counted; requests without the header
  * are not touched. Part of the shared test context, which component scanning finds in the test classes.
  */
 @Component
@@ -34,6 +35,13 @@ public class StatementCounter extends OncePerRequestFilter implements BeanPostPr
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final ThreadLocal<AtomicInteger> CURRENT = new ThreadLocal<>();
     private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+    static {
+        // Spring for GraphQL runs controller methods and batch loaders on the task executor's (virtual) threads,
+        // carrying registered thread locals over with Micrometer's context propagation, as it carries security's.
+        ContextRegistry.getInstance().registerThreadLocalAccessor("inkwell.test.statement-count",
+                CURRENT::get, CURRENT::set, CURRENT::remove);
+    }
 
     /** The statements counted for requests sent with this header value. */
     static int counted(String label) {
