@@ -6,6 +6,7 @@ import io.inkwell.query.graphql.PageArgs;
 import io.inkwell.query.projection.ReadModelUpdates;
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
+import io.inkwell.query.web.InvalidParameterException;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import java.time.Duration;
@@ -53,6 +54,9 @@ class UserGraphQlController {
     Connection<UserNode> users(@Argument Integer first, @Argument String after, @Argument String search) {
         Viewer viewer = signedIn();
         String text = Arguments.atMost("search", search, 100);
+        if (text != null && text.isEmpty()) {
+            throw new InvalidParameterException("search", "size must be between 1 and 100");
+        }
         Pageable page = PageArgs.of(first, after).pageable(Sort.by("name", "id"));
         Page<UserView> found = text == null || text.isBlank()
                 ? users.findByActiveTrue(page)

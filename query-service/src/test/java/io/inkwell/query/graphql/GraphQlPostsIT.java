@@ -167,6 +167,16 @@ class GraphQlPostsIT {
                 .get("data").size()).isPositive();
     }
 
+    @Test
+    void printsTheSchemaFilesAsTheContract() throws Exception {
+        java.net.http.HttpResponse<String> schema = Reader.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/graphql/schema")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("postBySlug(slug: String!", "posts(first: Int, after: String, author: ID, tag: String, "
+                + "status: PostStatus, sort: PostSort): PostConnection!", "postPublished: Post!");
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(item -> ids.add(item.get("id").asString()));
