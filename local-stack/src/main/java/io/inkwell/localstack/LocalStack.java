@@ -106,7 +106,9 @@ public final class LocalStack {
                 "INKWELL_DB_USER", "inkwell",
                 "INKWELL_DB_PASSWORD", "inkwell",
                 "INKWELL_ISSUER_URI", keycloak.server().issuer(),
-                "INKWELL_JWK_SET_URI", keycloak.server().jwkSetUri());
+                "INKWELL_JWK_SET_URI", keycloak.server().jwkSetUri(),
+                // Developer conveniences such as GraphiQL, which stay off everywhere else.
+                "SPRING_PROFILES_ACTIVE", "local");
         say("Starting command-service on port " + commandPort + " and query-service on port " + queryPort);
         var command = new Children.Service("command-service",
                 root.resolve("command-service/target/command-service.jar"), commandPort, environment, logs);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * query-service's packages: features ({@code post}, {@code user}, {@code search}, {@code history}) on top of
- * shared plumbing ({@code web}, {@code security}, {@code projection}, {@code config}) that knows no feature.
+ * shared plumbing ({@code web}, {@code graphql}, {@code security}, {@code projection}, {@code config}) that knows no feature.
  */
 class ArchitectureTest {
 
@@ -28,7 +28,7 @@ class ArchitectureTest {
     @Test
     void plumbingKnowsNoFeature() {
         noClasses().that().resideInAnyPackage("..query.web..", "..query.security..", "..query.projection..",
-                        "..query.config..", "..query.readmodel..", "..query.timetravel..")
+                        "..query.config..", "..query.readmodel..", "..query.timetravel..", "..query.graphql..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(service);
     }

@@ -1,9 +1,11 @@
 package io.inkwell.query;
 
 import static io.inkwell.testing.fuzz.Endpoint.get;
+import static io.inkwell.testing.fuzz.Endpoint.post;
 
 import io.inkwell.testing.fuzz.Endpoint;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +35,10 @@ final class FuzzedEndpoints {
             get("/api/v1/admin/projections"),
             get("/api/v1/admin/projections/{id}"),
             new Endpoint("POST", "/api/v1/admin/projections/{id}/rebuild", List.of(), null),
-            new Endpoint("DELETE", "/api/v1/admin/projections/{id}/rebuild", List.of(), null));
+            new Endpoint("DELETE", "/api/v1/admin/projections/{id}/rebuild", List.of(), null),
+            // GraphQL: a document that goes deep (authors, their posts, tags) for hostile text to reach every resolver.
+            post("/graphql", Map.of("query", "{ posts(first: 5) { totalCount edges { cursor node { id title tags "
+                    + "author { name posts(first: 2) { totalCount } } } } } tags(first: 3) { totalCount } }")));
 
     static final List<Endpoint> ALL = Stream.concat(API.stream(), Endpoint.OPERATIONAL.stream()).toList();
 

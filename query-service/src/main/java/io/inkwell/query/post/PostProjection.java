@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -40,23 +41,25 @@ class PostProjection implements DeferredWrites {
     private final PostRows rows;
     private final BatchedStates<PostState> states;
     private final ReadModelUpdates updates;
+    private final PostPublications publications;
     private final boolean batched;
 
     @Autowired
-    PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new PostRows(jdbc, PostTables.LIVE), updates, false);
+    PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates, PostPublications publications) {
+        this(new PostRows(jdbc, PostTables.LIVE), updates, publications, false);
     }
 
-    private PostProjection(PostRows rows, ReadModelUpdates updates, boolean batched) {
+    private PostProjection(PostRows rows, ReadModelUpdates updates, PostPublications publications, boolean batched) {
         this.rows = rows;
         this.states = new BatchedStates<>(NAME, rows, EVENTS);
         this.updates = updates;
+        this.publications = publications;
         this.batched = batched;
     }
 
     /** An instance that fills these tables a batch at a time, for a rebuild; it signals no reader. */
     static PostProjection batched(JdbcTemplate jdbc, PostTables tables) {
-        return new PostProjection(new PostRows(jdbc, tables), null, true);
+        return new PostProjection(new PostRows(jdbc, tables), null, null, true);
     }
 
     @EventHandler
@@ -75,8 +78,11 @@ class PostProjection implements DeferredWrites {
     }
 
     @EventHandler
-    void on(PostPublishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.postId(), event, sequence, at);
+    void on(PostPublishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        // Live subscribers hear of a publication when the post moved forward, not when a replay repeats it.
+        if (apply(event.postId(), event, sequence, at) && !replay.isReplay()) {
+            publications.announce(event.postId());
+        }
     }
 
     @EventHandler
@@ -100,11 +106,16 @@ class PostProjection implements DeferredWrites {
         rows.deleteAll();
     }
 
-    private void apply(String postId, Object event, long sequence, Instant at) {
+    /** Whether the live read model changed now (a rebuild's batches write later, and tell no one). */
+    private boolean apply(String postId, Object event, long sequence, Instant at) {
         if (batched) {
             states.apply(postId, post -> PostState.next(post, event, sequence, at));
-        } else if (states.applyNow(postId, post -> PostState.next(post, event, sequence, at))) {
-            updates.changed();
+            return false;
         }
+        if (states.applyNow(postId, post -> PostState.next(post, event, sequence, at))) {
+            updates.changed();
+            return true;
+        }
+        return false;
     }
 }

@@ -32,7 +32,14 @@ class PostSearch {
 
     enum Order { RELEVANCE, NEWEST }
 
-    record Criteria(String q, String tag, String author, Instant from, Instant to, Order order, int page, int limit) {
+    /** What to search for, and which hits: {@code limit} of them after the first {@code offset}. */
+    record Criteria(String q, String tag, String author, Instant from, Instant to, Order order, int offset, int limit) {
+
+        /** REST's pages, counted from 1. */
+        static Criteria ofPage(String q, String tag, String author, Instant from, Instant to, Order order, int page,
+                               int limit) {
+            return new Criteria(q, tag, author, from, to, order, (page - 1) * limit, limit);
+        }
     }
 
     record Result(List<Hit<PostDocument>> hits, long total, Map<String, Long> tagCounts) {
@@ -55,7 +62,7 @@ class PostSearch {
             SearchResponse<PostDocument> response = client.search(s -> {
                 s.index(PostIndex.ALIAS)
                         .query(q -> q.bool(b -> matching(b, text, criteria)))
-                        .from((criteria.page() - 1) * criteria.limit())
+                        .from(criteria.offset())
                         .size(criteria.limit())
                         .trackTotalHits(t -> t.enabled(true))
                         .aggregations("tags", a -> a.terms(t -> t.field("tags").size(FACET_SIZE)))

@@ -62,7 +62,7 @@ class SearchController {
             throw new InvalidParameterException("page", "page × limit may be at most " + PostSearch.MAX_WINDOW
                     + "; narrow the search instead");
         }
-        PostSearch.Result result = search.search(new PostSearch.Criteria(q,
+        PostSearch.Result result = search.search(PostSearch.Criteria.ofPage(q,
                 tag == null ? null : tag.strip().toLowerCase(Locale.ROOT), author, start, end, sort, page, limit));
         Map<String, String> names = authors.namesOf(result.hits().stream().map(h -> h.source().authorId()).toList());
         List<SearchHit> hits = result.hits().stream().map(hit -> new SearchHit(hit.id(), hit.source().slug(),

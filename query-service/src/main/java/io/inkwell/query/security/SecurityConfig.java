@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * public (a token, when sent, must still be valid, and lets its owner see their own drafts); profiles need
  * a token; the admin API (dead letters) needs role {@code admin}; the event history needs role {@code analyst} or
  * {@code admin}, except an aggregate's history, which its owner may read too. Which drafts and emails a reader sees is
- * decided by {@link Viewer}.
+ * decided by {@link Viewer}. GraphQL ({@code /graphql}) is open at the door and applies the same rules per field.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -30,6 +30,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/posts", "/api/v1/posts/**", "/api/v1/tags",
                                 "/api/v1/search/posts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users", "/api/v1/users/*").authenticated()
+                        // GraphQL: open like the public reads; its resolvers apply the rules of the REST reads
+                        // (profiles need a token, drafts their author). A token sent must still be valid.
+                        .requestMatchers("/graphql", "/graphql/schema", "/graphiql").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("admin")
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())

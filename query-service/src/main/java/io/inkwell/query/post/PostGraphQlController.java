@@ -1,0 +1,138 @@
+package io.inkwell.query.post;
+
+import io.inkwell.query.graphql.Arguments;
+import io.inkwell.query.graphql.Connection;
+import io.inkwell.query.graphql.PageArgs;
+import io.inkwell.query.post.PostController.PostSort;
+import io.inkwell.query.post.PostController.StatusFilter;
+import io.inkwell.query.projection.ReadModelUpdates;
+import io.inkwell.query.security.CurrentViewer;
+import io.inkwell.query.security.Viewer;
+import io.inkwell.query.user.UserNode;
+import io.inkwell.query.user.UserView;
+import io.inkwell.query.user.UserViews;
+import io.inkwell.query.web.NotCaughtUpException;
+import io.inkwell.query.web.NotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Posts and tags over GraphQL, under the rules and with the filters and orders of {@link PostController}: the
+ * same repositories, {@link PostFilters} for who sees which post. Authors and authors' posts load in batches,
+ * one query for all the posts of a page, never one per post.
+ */
+@Controller
+class PostGraphQlController {
+
+    private final PostViews posts;
+    private final UserViews users;
+    private final CurrentViewer viewers;
+    private final ReadModelUpdates updates;
+    private final PostPublications publications;
+    private final Duration maxWait;
+
+    PostGraphQlController(PostViews posts, UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+                          PostPublications publications,
+                          @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
+        this.posts = posts;
+        this.publications = publications;
+        this.users = users;
+        this.viewers = viewers;
+        this.updates = updates;
+        this.maxWait = maxWait;
+    }
+
+    @QueryMapping
+    PostView post(@Argument String id, @Argument Integer minVersion) {
+        return visible("Post " + id, () -> posts.findById(id), Arguments.minVersion(minVersion));
+    }
+
+    @QueryMapping
+    PostView postBySlug(@Argument String slug, @Argument Integer minVersion) {
+        return visible("Post " + slug, () -> posts.findBySlug(slug), Arguments.minVersion(minVersion));
+    }
+
+    @QueryMapping
+    Connection<PostView> posts(@Argument Integer first, @Argument String after, @Argument String author,
+                               @Argument String tag, @Argument StatusFilter status, @Argument PostSort sort) {
+        PageArgs page = PageArgs.of(first, after);
+        Specification<PostView> spec = PostFilters.visibleTo(viewers.get(), status == null ? StatusFilter.PUBLISHED : status)
+                .and(PostFilters.byAuthor(Arguments.atMost("author", author, 36)))
+                .and(PostFilters.taggedWith(Arguments.tag(tag)));
+        Page<PostView> found = posts.findAll(spec, page.pageable((sort == null ? PostSort.NEWEST : sort).sort));
+        return Connection.of(found, Function.identity());
+    }
+
+    @QueryMapping
+    Connection<PostViews.TagCount> tags(@Argument Integer first, @Argument String after) {
+        PageArgs page = PageArgs.of(first, after);
+        return Connection.of(posts.countPublishedByTag(page.pageable(org.springframework.data.domain.Sort.unsorted())),
+                Function.identity());
+    }
+
+    /** The authors of all the posts of a response, in one query. */
+    @BatchMapping(typeName = "Post", field = "author")
+    Map<PostView, UserNode> author(List<PostView> page) {
+        Viewer viewer = viewers.get();
+        Map<String, UserView> found = users.findAllById(page.stream().map(PostView::getAuthorId).distinct().toList())
+                .stream().collect(Collectors.toMap(UserView::getId, Function.identity()));
+        return page.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                post -> UserNode.author(post.getAuthorId(), found.get(post.getAuthorId()), viewer)));
+    }
+
+    /** An author's posts: batched over all the authors of a response by {@link AuthorPosts}. */
+    @SchemaMapping(typeName = "User", field = "posts")
+    CompletableFuture<Connection<PostView>> authorsPosts(UserNode user, @Argument Integer first, @Argument String after,
+                                                         @Argument StatusFilter status, @Argument PostSort sort,
+                                                         DataFetchingEnvironment env) {
+        DataLoader<AuthorPosts.Key, Connection<PostView>> loader = env.getDataLoader(AuthorPosts.LOADER);
+        return loader.load(new AuthorPosts.Key(user.id(), PageArgs.of(first, after),
+                status == null ? StatusFilter.PUBLISHED : status, sort == null ? PostSort.NEWEST : sort));
+    }
+
+    /** Each post as it is published; every post it shows is public, so anyone may listen. */
+    @SubscriptionMapping
+    Flux<PostView> postPublished() {
+        return publications.ids()
+                .concatMap(id -> Mono.fromCallable(() -> posts.findById(id)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(Mono::justOrEmpty)
+                .filter(post -> post.getStatus() == PostView.Status.PUBLISHED);
+    }
+
+    private PostView visible(String what, Supplier<Optional<PostView>> find, Long minVersion) {
+        Viewer viewer = viewers.get();
+        PostView post;
+        if (minVersion == null) {
+            post = find.get().filter(p -> PostFilters.mayRead(viewer, p))
+                    .orElseThrow(() -> new NotFoundException(what + " does not exist"));
+        } else {
+            // The client has just written version minVersion: wait, briefly, for the read model to show it.
+            post = updates.await(() -> find.get().filter(p -> p.getVersion() >= minVersion), maxWait)
+                    .orElseThrow(() -> new NotCaughtUpException(what, minVersion));
+            if (!PostFilters.mayRead(viewer, post)) {
+                throw new NotFoundException(what + " does not exist");
+            }
+        }
+        return post;
+    }
+}
