@@ -28,7 +28,7 @@ class ArchitectureTest {
     @Test
     void plumbingKnowsNoFeature() {
         noClasses().that().resideInAnyPackage("..query.web..", "..query.security..", "..query.projection..",
-                        "..query.config..", "..query.readmodel..", "..query.timetravel..")
+                        "..query.config..", "..query.readmodel..", "..query.timetravel..", "..query.cache..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(service);
     }
