@@ -125,7 +125,12 @@ final class BenchStack implements AutoCloseable {
     }
 
     ServiceJvm startService(String name, int port, boolean awaitHealthy) {
-        Map<String, String> environment = new HashMap<>();
+        return startService(name, port, awaitHealthy, Map.of());
+    }
+
+    /** @param settings environment variables beyond the stack's, e.g. {@code INKWELL_CACHE_ENABLED=false} */
+    ServiceJvm startService(String name, int port, boolean awaitHealthy, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put("INKWELL_DB_URL", jdbcUrl());
         environment.put("INKWELL_DB_USER", USER);
         environment.put("INKWELL_DB_PASSWORD", USER);

@@ -77,15 +77,51 @@ final class Load {
                         report(results, request + " with a token, " + options.readConnections() + " connections",
                                 stats.get(request), 0, "");
                     }
+                    case "get-cache" -> query = cacheOnAndOff(stack, options, runner, query, results);
                     case "search" -> Searches.run(runner, stack, options, results);
                     case "lag" -> Searches.lag(runner, options, results);
-                    default -> throw new IllegalArgumentException("no load " + load + ": creates, mixed, get, list, search, lag");
+                    default -> throw new IllegalArgumentException("no load " + load
+                            + ": creates, mixed, get, get-cache, list, search, lag");
                 }
             }
             results.figure("query-service VmRSS after the load", query.residentKib() / 1024.0, "MiB", 0, "");
             results.figure("command-service VmRSS after the load", command.residentKib() / 1024.0, "MiB", 0, "");
             results.note("Gatling's reports (HTML) are under " + reports);
         }
+    }
+
+    /**
+     * GET by id with query-service's read model cache (the default) and without it (INKWELL_CACHE_ENABLED=false,
+     * query-service restarted), the same requests from the same connections; query-service is left running with
+     * its cache, as the later loads expect.
+     */
+    private static ServiceJvm cacheOnAndOff(BenchStack stack, Options options, Runner runner, ServiceJvm query,
+                                            Results results) {
+        Map<String, String> settings = Map.of("connections", "" + options.readConnections(), "read", "get");
+        GatlingRun.Stats cached = runner.run("Reads", settings).get("get post by id");
+        stack.stop(query);
+        ServiceJvm uncached = stack.startService("query-service", options.queryPort(), true,
+                Map.of("INKWELL_CACHE_ENABLED", "false"));
+        GatlingRun.Stats direct = runner.run("Reads", settings).get("get post by id");
+        stack.stop(uncached);
+        results.method("get-cache: the get load twice, first with query-service's read model cache (in process, "
+                + "Caffeine), then with query-service restarted without it (INKWELL_CACHE_ENABLED=false); the second is "
+                + "the first's baseline");
+        String what = "get post by id with a token, " + options.readConnections() + " connections";
+        if (cached == null || direct == null) {
+            results.note(what + ": no such request in Gatling's report");
+        } else {
+            results.figure(what + ", cache on: throughput", cached.perSecond(), "requests/s", direct.perSecond(),
+                    "cache off");
+            latencies(results, what + ", cache on", cached, direct, "cache off");
+            for (GatlingRun.Stats stats : new GatlingRun.Stats[] {cached, direct}) {
+                if (stats.failed() > 0) {
+                    results.note(what + ": " + stats.failed() + " of " + (stats.ok() + stats.failed())
+                            + " requests failed (see Gatling's report)");
+                }
+            }
+        }
+        return stack.startService("query-service", options.queryPort(), true);
     }
 
     /** Throughput (against the baseline, if any) and p50 / p95 / p99 of one request or group. */

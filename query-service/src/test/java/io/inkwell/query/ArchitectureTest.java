@@ -28,7 +28,8 @@ class ArchitectureTest {
     @Test
     void plumbingKnowsNoFeature() {
         noClasses().that().resideInAnyPackage("..query.web..", "..query.security..", "..query.projection..",
-                        "..query.config..", "..query.readmodel..", "..query.timetravel..", "..query.graphql..")
+                        "..query.config..", "..query.readmodel..", "..query.timetravel..", "..query.graphql..",
+                        "..query.cache..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(service);
     }

@@ -11,8 +11,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * query-service on real PostgreSQL, Elasticsearch and Keycloak. Every integration test uses this one
- * annotation, so they all share one Spring context.
+ * query-service on real PostgreSQL, Elasticsearch, Keycloak and Redis (its caches). Every integration test uses
+ * this one annotation, so they all share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
         properties = "inkwell.projections.rebuild.adopt-every=1h")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = {InkwellTestInfrastructure.class, ElasticsearchTestInfrastructure.class,
-        EventStoreSchema.class})
+        EventStoreSchema.class, TestRedisCache.class})
 public @interface QueryServiceContext {
 }

@@ -12,9 +12,13 @@ final class PostFilters {
 
     /** Published posts to everyone; drafts to their author and moderators; deleted posts to no one. */
     static boolean mayRead(Viewer viewer, PostView post) {
-        return switch (post.getStatus()) {
+        return mayRead(viewer, post.getStatus(), post.getAuthorId());
+    }
+
+    static boolean mayRead(Viewer viewer, PostView.Status status, String authorId) {
+        return switch (status) {
             case PUBLISHED -> true;
-            case DRAFT -> viewer.maySeeDraftOf(post.getAuthorId());
+            case DRAFT -> viewer.maySeeDraftOf(authorId);
             case DELETED -> false;
         };
     }

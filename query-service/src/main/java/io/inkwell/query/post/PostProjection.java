@@ -6,7 +6,9 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
+import io.inkwell.query.cache.ReadModelCache;
 import io.inkwell.query.projection.DeferredWrites;
+import io.inkwell.query.projection.ReadModelReplaced;
 import io.inkwell.query.projection.ReadModelUpdates;
 import io.inkwell.query.readmodel.BatchedStates;
 import java.time.Instant;
@@ -42,24 +44,30 @@ class PostProjection implements DeferredWrites {
     private final BatchedStates<PostState> states;
     private final ReadModelUpdates updates;
     private final PostPublications publications;
+    private final ReadModelCache cache;
     private final boolean batched;
 
     @Autowired
-    PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates, PostPublications publications) {
-        this(new PostRows(jdbc, PostTables.LIVE), updates, publications, false);
+    PostProjection(JdbcTemplate jdbc, ReadModelUpdates updates, PostPublications publications, ReadModelCache cache) {
+        this(new PostRows(jdbc, PostTables.LIVE), updates, publications, cache, false);
     }
 
-    private PostProjection(PostRows rows, ReadModelUpdates updates, PostPublications publications, boolean batched) {
+    private PostProjection(PostRows rows, ReadModelUpdates updates, PostPublications publications, ReadModelCache cache,
+                           boolean batched) {
         this.rows = rows;
         this.states = new BatchedStates<>(NAME, rows, EVENTS);
         this.updates = updates;
         this.publications = publications;
+        this.cache = cache;
         this.batched = batched;
     }
 
-    /** An instance that fills these tables a batch at a time, for a rebuild; it signals no reader. */
+    /**
+     * An instance that fills these tables a batch at a time, for a rebuild; it signals no reader and touches
+     * no cache (the switch to its tables empties the caches of the read model).
+     */
     static PostProjection batched(JdbcTemplate jdbc, PostTables tables) {
-        return new PostProjection(new PostRows(jdbc, tables), null, null, true);
+        return new PostProjection(new PostRows(jdbc, tables), null, null, null, true);
     }
 
     @EventHandler
@@ -104,6 +112,9 @@ class PostProjection implements DeferredWrites {
     @ResetHandler
     void reset() {
         rows.deleteAll();
+        if (cache != null) {
+            cache.on(new ReadModelReplaced(NAME));
+        }
     }
 
     /** Whether the live read model changed now (a rebuild's batches write later, and tell no one). */
@@ -112,10 +123,21 @@ class PostProjection implements DeferredWrites {
             states.apply(postId, post -> PostState.next(post, event, sequence, at));
             return false;
         }
-        if (states.applyNow(postId, post -> PostState.next(post, event, sequence, at))) {
-            updates.changed();
-            return true;
+        PostState written = states.applyNow(postId, post -> PostState.next(post, event, sequence, at));
+        if (written == null) {
+            return false;
         }
-        return false;
+        updates.changed();
+        cache.storeAfterCommit(PostLookup.POSTS, postId, written);
+        if (changesTagCounts(event, written)) {
+            cache.advanceAfterCommit(PostLookup.TAG_COUNTS);
+        }
+        return true;
+    }
+
+    /** Only published posts count: a publication, an unpublication, a deletion, or new tags on a published post. */
+    private static boolean changesTagCounts(Object event, PostState written) {
+        return event instanceof PostPublishedEvent || event instanceof PostUnpublishedEvent
+                || event instanceof PostDeletedEvent || event instanceof PostRetaggedEvent && written.published();
     }
 }

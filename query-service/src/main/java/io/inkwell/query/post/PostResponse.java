@@ -20,6 +20,13 @@ public record PostResponse(String id, String slug, String title, String content,
         this(id, slug, title, content, tags, status, author, version, createdAt, updatedAt, publishedAt, null);
     }
 
+    /** The post as it is now, by an author of this name (null for a deleted author). */
+    public static PostResponse of(PostState post, String authorName) {
+        return new PostResponse(post.id(), post.slug(), post.title(), post.content(), post.tags(),
+                post.status().name().toLowerCase(), new Author(post.authorId(), authorName), post.version(),
+                post.createdAt(), post.updatedAt(), post.publishedAt());
+    }
+
     public record Author(String id, String name) {
     }
 }

@@ -6,6 +6,7 @@ import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
+import io.inkwell.query.cache.Versioned;
 import io.inkwell.query.post.PostView.Status;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * @param version the number of the post's events folded in (the sequence number of the last one, plus one)
  */
 public record PostState(String id, String authorId, String title, String content, String slug, List<String> tags,
-                        Status status, long version, Instant createdAt, Instant updatedAt, Instant publishedAt) {
+                        Status status, long version, Instant createdAt, Instant updatedAt, Instant publishedAt)
+        implements Versioned {
 
     public PostState {
         tags = List.copyOf(tags);

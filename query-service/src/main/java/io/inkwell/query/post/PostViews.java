@@ -6,10 +6,14 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface PostViews extends JpaRepository<PostView, String>, JpaSpecificationExecutor<PostView> {
 
     Optional<PostView> findBySlug(String slug);
+
+    @Query("select p.id from PostView p where p.slug = :slug")
+    Optional<String> findIdBySlug(@Param("slug") String slug);
 
     /** Tags with the number of published posts that carry them, most used first. */
     @Query(value = """

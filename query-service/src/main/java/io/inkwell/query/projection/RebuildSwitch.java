@@ -3,6 +3,7 @@ package io.inkwell.query.projection;
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +25,11 @@ class RebuildSwitch {
     private final ReadModelGenerations generations;
     private final TokenSchema tokens;
     private final DeadLetterSchema letters;
+    private final ApplicationEventPublisher events;
 
     RebuildSwitch(JdbcClient jdbc, TransactionTemplate transaction, ReadModelGenerations generations, TokenSchema tokens,
-                  DeadLetterSchema letters) {
+                  DeadLetterSchema letters, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.generations = generations;
@@ -56,6 +59,8 @@ class RebuildSwitch {
             // Last, so that a switch outside PostgreSQL (the search alias) happens only once everything else has.
             model.switchTo(next, retired);
         });
+        // After the commit: a reader that sees what this sends on reads the new generation.
+        events.publishEvent(new ReadModelReplaced(live));
     }
 
     /** Forgets a rebuild's progress: its tokens and its dead letters. */

@@ -122,17 +122,17 @@ public final class BatchedStates<S> {
      * Applies one event and writes its change at once: the live path, where each event is stored inside its
      * handler call so that a refused row fails that event alone.
      *
-     * @return whether the state changed
+     * @return the state written, or null if the event changed nothing
      */
-    public boolean applyNow(String id, UnaryOperator<S> step) {
+    public S applyNow(String id, UnaryOperator<S> step) {
         Map<String, S> stored = store.load(List.of(id));
         S before = stored.get(id);
         S after = step.apply(before);
         if (after == null || after == before) {
-            return false;
+            return null;
         }
         store.write(stored, List.of(after));
-        return true;
+        return after;
     }
 
     private Batch start(UnitOfWork<?> root) {

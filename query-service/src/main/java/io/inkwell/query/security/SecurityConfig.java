@@ -22,6 +22,7 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("admin")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // History: analysts and admins; owners of their own post or profile (decided per aggregate).
                         .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**").hasAnyRole("analyst", "admin")

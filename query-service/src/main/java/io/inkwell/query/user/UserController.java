@@ -6,8 +6,8 @@ import io.inkwell.query.security.Viewer;
 import io.inkwell.query.timetravel.PointInTime;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
+import io.inkwell.query.web.CachedAnswers;
 import io.inkwell.query.web.PageResponse;
-import io.inkwell.query.projection.ReadModelUpdates;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,16 +43,16 @@ class UserController {
 
     private final UserViews users;
     private final CurrentViewer viewers;
-    private final ReadModelUpdates updates;
+    private final UserLookup lookup;
     private final UserTimeTravel timeTravel;
     private final Duration maxWait;
 
-    UserController(UserViews users, CurrentViewer viewers, ReadModelUpdates updates, UserTimeTravel timeTravel,
+    UserController(UserViews users, CurrentViewer viewers, UserLookup lookup, UserTimeTravel timeTravel,
                    @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.users = users;
         this.timeTravel = timeTravel;
         this.viewers = viewers;
-        this.updates = updates;
+        this.lookup = lookup;
         this.maxWait = maxWait;
     }
 
@@ -68,24 +69,30 @@ class UserController {
         return PageResponse.of(found, user -> response(user, viewer));
     }
 
-    /** The profile as it is, or with {@code asOf} or {@code atVersion} as it was then (analysts, admins, its owner). */
+    /**
+     * The profile as it is, or with {@code asOf} or {@code atVersion} as it was then (analysts, admins, its owner).
+     * The profile as it is carries an ETag of its version, marked when the answer shows the email.
+     */
     @GetMapping("/{id}")
-    UserResponse byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion,
-                      @RequestParam(required = false) @Size(max = 64) String asOf,
-                      @RequestParam(required = false) Long atVersion) {
+    ResponseEntity<UserResponse> byId(@PathVariable String id, @RequestParam(required = false) @Min(1) Long minVersion,
+                                      @RequestParam(required = false) @Size(max = 64) String asOf,
+                                      @RequestParam(required = false) Long atVersion) {
         Viewer viewer = viewers.get();
         Optional<PointInTime> point = PointInTime.of(asOf, atVersion);
         if (point.isPresent()) {
-            return timeTravel.at(id, point.get(), viewer);
+            return ResponseEntity.ok(timeTravel.at(id, point.get(), viewer));
         }
-        UserView user = minVersion == null
-                ? users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
-                : updates.await(() -> users.findById(id).filter(u -> u.getVersion() >= minVersion), maxWait)
-                        .orElseThrow(() -> new NotCaughtUpException("User " + id, minVersion));
-        if (!user.isActive()) {
+        UserState user = minVersion == null
+                ? lookup.byId(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
+                : lookup.byId(id, minVersion, maxWait).orElseThrow(() -> new NotCaughtUpException("User " + id, minVersion));
+        if (!user.active()) {
             throw new NotFoundException("User " + id + " does not exist");
         }
-        return response(user, viewer);
+        boolean withEmail = viewer.maySeeEmailOf(user.id());
+        UserResponse response = new UserResponse(user.id(), user.name(), withEmail ? user.email() : null,
+                user.version(), user.registeredAt(), user.updatedAt(), null);
+        // The two forms of a profile are two representations: a tag must never stand for both.
+        return CachedAnswers.ok(response, viewer.isAnonymous(), withEmail ? user.version() + "+email" : user.version());
     }
 
     private static UserResponse response(UserView user, Viewer viewer) {

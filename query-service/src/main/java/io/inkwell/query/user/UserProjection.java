@@ -4,7 +4,9 @@ import io.inkwell.api.user.UserDeletedEvent;
 import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
+import io.inkwell.query.cache.ReadModelCache;
 import io.inkwell.query.projection.DeferredWrites;
+import io.inkwell.query.projection.ReadModelReplaced;
 import io.inkwell.query.projection.ReadModelUpdates;
 import io.inkwell.query.readmodel.BatchedStates;
 import java.time.Instant;
@@ -36,23 +38,28 @@ class UserProjection implements DeferredWrites {
     private final UserRows rows;
     private final BatchedStates<UserState> states;
     private final ReadModelUpdates updates;
+    private final ReadModelCache cache;
     private final boolean batched;
 
     @Autowired
-    UserProjection(JdbcTemplate jdbc, ReadModelUpdates updates) {
-        this(new UserRows(jdbc, UserTables.LIVE), updates, false);
+    UserProjection(JdbcTemplate jdbc, ReadModelUpdates updates, ReadModelCache cache) {
+        this(new UserRows(jdbc, UserTables.LIVE), updates, cache, false);
     }
 
-    private UserProjection(UserRows rows, ReadModelUpdates updates, boolean batched) {
+    private UserProjection(UserRows rows, ReadModelUpdates updates, ReadModelCache cache, boolean batched) {
         this.rows = rows;
         this.states = new BatchedStates<>(NAME, rows, EVENTS);
         this.updates = updates;
+        this.cache = cache;
         this.batched = batched;
     }
 
-    /** An instance that fills this table a batch at a time, for a rebuild; it signals no reader. */
+    /**
+     * An instance that fills this table a batch at a time, for a rebuild; it signals no reader and touches no
+     * cache (the switch to its table empties the profiles cache).
+     */
     static UserProjection batched(JdbcTemplate jdbc, UserTables tables) {
-        return new UserProjection(new UserRows(jdbc, tables), null, true);
+        return new UserProjection(new UserRows(jdbc, tables), null, null, true);
     }
 
     @EventHandler
@@ -84,13 +91,20 @@ class UserProjection implements DeferredWrites {
     @ResetHandler
     void reset() {
         rows.deleteAll();
+        if (cache != null) {
+            cache.on(new ReadModelReplaced(NAME));
+        }
     }
 
     private void apply(String userId, Object event, long sequence, Instant at) {
         if (batched) {
             states.apply(userId, user -> UserState.next(user, event, sequence, at));
-        } else if (states.applyNow(userId, user -> UserState.next(user, event, sequence, at))) {
+            return;
+        }
+        UserState written = states.applyNow(userId, user -> UserState.next(user, event, sequence, at));
+        if (written != null) {
             updates.changed();
+            cache.storeAfterCommit(UserLookup.PROFILES, userId, written);
         }
     }
 }

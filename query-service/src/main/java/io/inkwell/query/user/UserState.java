@@ -4,6 +4,7 @@ import io.inkwell.api.user.UserDeletedEvent;
 import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
+import io.inkwell.query.cache.Versioned;
 import java.time.Instant;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -14,7 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * @param version the number of the user's events folded in (the sequence number of the last one, plus one)
  */
 public record UserState(String id, String name, String email, String issuer, String subject, boolean active,
-                        long version, Instant registeredAt, Instant updatedAt) {
+                        long version, Instant registeredAt, Instant updatedAt) implements Versioned {
 
     /**
      * The profile after one more of its events: {@code before} itself for an event it has seen already or does

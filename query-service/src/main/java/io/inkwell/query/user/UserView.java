@@ -40,6 +40,14 @@ public class UserView {
         return email;
     }
 
+    String getIssuer() {
+        return issuer;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
     public boolean isActive() {
         return active;
     }

@@ -1,0 +1,139 @@
+package io.inkwell.query.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.inkwell.query.projection.ReadModelReplaced;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache;
+import org.springframework.cache.support.AbstractValueAdaptingCache;
+import org.springframework.cache.support.SimpleCacheManager;
+
+/** Cache-aside on its own: what is loaded, what is stored, what an epoch retires, what a broken cache does. */
+class ReadModelCacheTest {
+
+    record Post(String id, long version) implements Versioned {
+    }
+
+    private final AtomicInteger loads = new AtomicInteger();
+
+    @Test
+    void aSecondReadIsAHitAndAnAbsentValueIsLoadedEveryTime() {
+        ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()));
+        assertThat(cache.read("posts", "a", () -> load(new Post("a", 1)))).contains(new Post("a", 1));
+        assertThat(cache.read("posts", "a", () -> load(new Post("a", 2)))).contains(new Post("a", 1));
+        assertThat(loads).hasValue(1);
+        cache.read("posts", "b", () -> load(null));
+        cache.read("posts", "b", () -> load(null));
+        assertThat(loads).hasValue(3);
+    }
+
+    @Test
+    void aStoreOutsideAUnitOfWorkHappensAtOnceAndNeverGoesBack() {
+        ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()));
+        cache.storeAfterCommit("posts", "a", new Post("a", 3));
+        cache.store("posts", "a", new Post("a", 2));
+        assertThat(cache.read("posts", "a", () -> load(new Post("a", 1)))).contains(new Post("a", 3));
+        assertThat(loads).hasValue(0);
+    }
+
+    @Test
+    void aReplacedReadModelRetiresEveryEntryOfItsCaches() {
+        ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()));
+        cache.read("posts", "a", () -> load(new Post("a", 7)));
+        cache.on(new ReadModelReplaced("posts-model"));
+        // The rebuilt read model may say something else at the same version: it is read again.
+        assertThat(cache.read("posts", "a", () -> load(new Post("a", 7)))).contains(new Post("a", 7));
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void anAdvancedEpochRetiresEntriesThatASlowReaderStoresLate() {
+        ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()));
+        cache.read("posts", "counts", () -> {
+            // The projection commits and moves the epoch on while this reader still loads the old counts.
+            cache.advanceAfterCommit("posts");
+            return load(new Post("counts", 1));
+        });
+        cache.read("posts", "counts", () -> load(new Post("counts", 1)));
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void aFailingLoadFailsTheReadAsItself() {
+        ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()));
+        IllegalStateException down = new IllegalStateException("PostgreSQL is down");
+        assertThatThrownBy(() -> cache.read("posts", "a", () -> {
+            throw down;
+        })).isSameAs(down);
+    }
+
+    @Test
+    void aBrokenCacheIsBypassed() {
+        ReadModelCache cache = cacheOf(new Broken());
+        assertThat(cache.read("posts", "a", () -> load(new Post("a", 1)))).contains(new Post("a", 1));
+        cache.store("posts", "a", new Post("a", 2));
+        cache.on(new ReadModelReplaced("posts-model"));
+    }
+
+    private Optional<Post> load(Post post) {
+        loads.incrementAndGet();
+        return Optional.ofNullable(post);
+    }
+
+    private static ReadModelCache cacheOf(Cache cache) {
+        SimpleCacheManager manager = new SimpleCacheManager();
+        manager.setCaches(List.of(cache));
+        manager.afterPropertiesSet();
+        return new ReadModelCache(manager, new Epochs.Local(), List.of(new CachedReadModel("posts-model",
+                List.of(new CachedReadModel.Entry("posts", Post.class)))));
+    }
+
+    /** A cache whose server is out of reach. */
+    private static final class Broken extends AbstractValueAdaptingCache {
+
+        Broken() {
+            super(false);
+        }
+
+        @Override
+        protected Object lookup(Object key) {
+            throw new IllegalStateException("Redis is out of reach");
+        }
+
+        @Override
+        public String getName() {
+            return "posts";
+        }
+
+        @Override
+        public Object getNativeCache() {
+            return this;
+        }
+
+        @Override
+        public <T> T get(Object key, Callable<T> valueLoader) {
+            throw new IllegalStateException("Redis is out of reach");
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            throw new IllegalStateException("Redis is out of reach");
+        }
+
+        @Override
+        public void evict(Object key) {
+            throw new IllegalStateException("Redis is out of reach");
+        }
+
+        @Override
+        public void clear() {
+            throw new IllegalStateException("Redis is out of reach");
+        }
+    }
+}
