@@ -34,6 +34,17 @@ class GraphQlErrorsIT {
     }
 
     @Test
+    void refusesABodyThatIsNoRequestAsMalformed() throws Exception {
+        java.net.http.HttpResponse<String> answer = Reader.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(" null ")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("/problems/malformed-request");
+    }
+
+    @Test
     void saysNotFoundForAnUnknownPost() {
         Reader.Answer answer = Reader.anonymous(port).graphQl("query($id: ID!) { post(id: $id) { id } }",
                 Map.of("id", UUID.randomUUID().toString()));
