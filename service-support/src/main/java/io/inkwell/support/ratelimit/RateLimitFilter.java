@@ -1,6 +1,9 @@
 package io.inkwell.support.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.inkwell.support.web.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,10 +29,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;
     private final Buckets buckets;
+    private final MeterRegistry meters;
 
     public RateLimitFilter(RateLimitProperties properties) {
+        this(properties, new SimpleMeterRegistry());
+    }
+
+    /** Counts each refusal as {@code inkwell.rate.limit.refusals}, by endpoint group and kind of caller. */
+    public RateLimitFilter(RateLimitProperties properties, MeterRegistry meters) {
         this.properties = properties;
         this.buckets = Buckets.of(properties);
+        this.meters = meters;
     }
 
     @Override
@@ -58,6 +68,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         log.info("Rate limit reached for {} on {} {} (group {})", anonymous ? "address " + request.getRemoteAddr()
                 : "subject " + caller, request.getMethod(), request.getRequestURI(), group.key());
+        Counter.builder("inkwell.rate.limit.refusals").description("Requests refused with 429 rate-limited")
+                .tag("group", group.key()).tag("caller", anonymous ? "anonymous" : "authenticated")
+                .register(meters).increment();
         response.setHeader("Retry-After", Long.toString(retryAfter));
         Problem.RATE_LIMITED.write(response, "Too many requests; retry in " + retryAfter + " s");
     }
