@@ -35,7 +35,8 @@ class ElasticsearchCalls implements Instrumentation {
 
     @Override
     public <T> Context newContext(T request, Endpoint<T, ?, ?> endpoint) {
-        return new Call(endpoint.id());
+        // Ids are namespaced ("es/search"); the tag and span name keep the API's own name.
+        return new Call(endpoint.id().replaceFirst("^es/", ""));
     }
 
     private final class Call implements Context {

@@ -31,8 +31,7 @@ class ElasticsearchConfig {
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(@Value("${inkwell.elasticsearch.uri}") String uri,
                                             @Value("${inkwell.elasticsearch.timeout:5s}") Duration timeout,
-                                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
-                                            ObservabilityProperties observability) {
+                                            ElasticsearchCalls calls) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Rest5Client rest = Rest5Client.builder(URI.create(uri))
@@ -41,8 +40,13 @@ class ElasticsearchConfig {
                         .setConnectionRequestTimeout(Timeout.of(timeout))
                         .setResponseTimeout(Timeout.of(timeout)))
                 .build();
-        ElasticsearchCalls calls = new ElasticsearchCalls(meters.getIfAvailable(SimpleMeterRegistry::new),
-                tracer.getIfAvailable(() -> Tracer.NOOP), observability.slowElasticsearch());
         return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(json), null, calls));
+    }
+
+    @Bean
+    ElasticsearchCalls elasticsearchCalls(ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
+                                          ObservabilityProperties observability) {
+        return new ElasticsearchCalls(meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracer.getIfAvailable(() -> Tracer.NOOP), observability.slowElasticsearch());
     }
 }

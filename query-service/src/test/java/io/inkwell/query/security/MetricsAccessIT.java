@@ -1,0 +1,56 @@
+package io.inkwell.query.security;
+
+import static io.inkwell.testing.Callers.newIdentity;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.inkwell.query.QueryServiceContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Prometheus scrapes {@code /actuator/prometheus} with a token of a service account that has role {@code metrics};
+ * no one else reads the metrics, admins included (they hold every other role, not this one).
+ */
+@QueryServiceContext
+class MetricsAccessIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theScraperReadsProcessorLagAndTheOtherMeters() throws Exception {
+        // The lag gauges read the processors on the first scrape and keep per-segment gauges from then on.
+        mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics"))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("inkwell_projection_lag_events{processing_group=\"posts\"}")))
+                .andExpect(content().string(containsString("inkwell_projection_lag_seconds{processing_group=\"post-search\"}")))
+                .andExpect(content().string(containsString("inkwell_projection_segment_lag_events{processing_group=\"users\",segment=\"0\"}")))
+                .andExpect(content().string(containsString("inkwell_dead_letters{processing_group=\"posts\"}")))
+                // Axon's own meters (axon-micrometer), by processor.
+                .andExpect(content().string(containsString("eventProcessor_latency")))
+                .andExpect(content().string(containsString("hikaricp_connections_active")))
+                .andExpect(content().string(containsString("http_server_requests_seconds_bucket")));
+    }
+
+    @Test
+    void anonymousCallersAreUnauthorized() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user", "moderator", "analyst", "admin"})
+    void everyOtherRoleIsForbidden(String role) throws Exception {
+        mvc.perform(get("/actuator/prometheus").with(newIdentity(role))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/forbidden"));
+    }
+}
