@@ -24,10 +24,12 @@ public class TraceContext {
         this.propagator = propagator;
     }
 
-    /** The fields that carry the current span's context; empty outside any span. */
+    /** The fields that carry the current span's context, sampled or not; empty outside any span. */
     public Map<String, String> current() {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
+        // An unsampled span records nothing but still has its ids: passing them on keeps the logs of both services
+        // joined by one trace id whatever the sampling.
+        if (span == null || span.context().traceId().isEmpty()) {
             return Map.of();
         }
         Map<String, String> fields = new HashMap<>();
