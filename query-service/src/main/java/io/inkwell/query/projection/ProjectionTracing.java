@@ -75,22 +75,25 @@ class ProjectionTracing {
          */
         private void traceCommit(UnitOfWork<?> unitOfWork, Tracer tracer, Span first) {
             UnitOfWork<?> root = unitOfWork.root();
-            root.resources().computeIfAbsent(COMMIT_SPAN, key -> {
-                Span commit = tracer.nextSpan(first).name("commit " + group).tag("inkwell.processing_group", group);
-                Tracer.SpanInScope[] scope = new Tracer.SpanInScope[1];
-                root.onPrepareCommit(work -> scope[0] = tracer.withSpan(commit.start()));
-                root.onRollback(work -> {
-                    if (scope[0] != null && work.getExecutionResult() != null && work.getExecutionResult().isExceptionResult()) {
-                        commit.error(work.getExecutionResult().getExceptionResult());
-                    }
-                });
-                root.onCleanup(work -> {
-                    if (scope[0] != null) {
-                        scope[0].close();
-                        commit.end();
-                    }
-                });
-                return commit;
+            if (root.resources().putIfAbsent(COMMIT_SPAN, Boolean.TRUE) != null) {
+                return;
+            }
+            Span[] commit = new Span[1];
+            Tracer.SpanInScope[] scope = new Tracer.SpanInScope[1];
+            root.onPrepareCommit(work -> {
+                commit[0] = tracer.nextSpan(first).name("commit " + group).tag("inkwell.processing_group", group).start();
+                scope[0] = tracer.withSpan(commit[0]);
+            });
+            root.onRollback(work -> {
+                if (commit[0] != null && work.getExecutionResult() != null && work.getExecutionResult().isExceptionResult()) {
+                    commit[0].error(work.getExecutionResult().getExceptionResult());
+                }
+            });
+            root.onCleanup(work -> {
+                if (scope[0] != null) {
+                    scope[0].close();
+                    commit[0].end();
+                }
             });
         }
     }
