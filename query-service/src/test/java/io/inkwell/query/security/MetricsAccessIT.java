@@ -1,13 +1,17 @@
 package io.inkwell.query.security;
 
 import static io.inkwell.testing.Callers.newIdentity;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,9 @@ class MetricsAccessIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    History history;
+
     @Test
     void theScraperReadsProcessorLagAndTheOtherMeters() throws Exception {
         // The lag gauges read the processors on the first scrape and keep per-segment gauges from then on.
@@ -39,6 +46,19 @@ class MetricsAccessIT {
                 .andExpect(content().string(containsString("eventProcessor_latency")))
                 .andExpect(content().string(containsString("hikaricp_connections_active")))
                 .andExpect(content().string(containsString("http_server_requests_seconds_bucket")));
+    }
+
+    @Test
+    void processorLagFallsBackToZeroAfterABurst() throws Exception {
+        String author = history.registerUser("Burst Writer", "burst-" + UUID.randomUUID() + "@inkwell.test",
+                "https://issuer.test", UUID.randomUUID().toString());
+        for (int i = 0; i < 50; i++) {
+            history.publishedPost(author, "Burst " + i, "one of many", List.of("burst"));
+        }
+        await().untilAsserted(() -> mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics")))
+                .andExpect(content().string(containsString("inkwell_projection_lag_events{processing_group=\"posts\"} 0.0")))
+                .andExpect(content().string(containsString("inkwell_projection_lag_events{processing_group=\"post-search\"} 0.0")))
+                .andExpect(content().string(containsString("inkwell_projection_lag_seconds{processing_group=\"posts\"} 0.0"))));
     }
 
     @Test
