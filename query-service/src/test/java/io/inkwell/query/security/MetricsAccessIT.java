@@ -34,16 +34,19 @@ class MetricsAccessIT {
 
     @Test
     void theScraperReadsProcessorLagAndTheOtherMeters() throws Exception {
-        // The lag gauges read the processors on the first scrape and keep per-segment gauges from then on.
-        mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics"))).andExpect(status().isOk());
+        // Axon's processor meters appear with the first event they handle; the lag gauges read the processors on
+        // the first scrape and keep per-segment gauges from then on.
+        history.registerUser("Metered Writer", "metered-" + UUID.randomUUID() + "@inkwell.test",
+                "https://issuer.test", UUID.randomUUID().toString());
+        await().untilAsserted(() -> mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics")))
+                .andExpect(content().string(containsString("eventProcessor_latency{processorName=\"users\"}"))));
         mvc.perform(get("/actuator/prometheus").with(newIdentity("metrics")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("inkwell_projection_lag_events{processing_group=\"posts\"}")))
                 .andExpect(content().string(containsString("inkwell_projection_lag_seconds{processing_group=\"post-search\"}")))
                 .andExpect(content().string(containsString("inkwell_projection_segment_lag_events{processing_group=\"users\",segment=\"0\"}")))
                 .andExpect(content().string(containsString("inkwell_dead_letters{processing_group=\"posts\"}")))
-                // Axon's own meters (axon-micrometer), by processor.
-                .andExpect(content().string(containsString("eventProcessor_latency")))
+                .andExpect(content().string(containsString("eventProcessor_successCounter_total{")))
                 .andExpect(content().string(containsString("hikaricp_connections_active")))
                 .andExpect(content().string(containsString("http_server_requests_seconds_bucket")));
     }
