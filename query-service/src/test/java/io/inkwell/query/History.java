@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +39,13 @@ public class History {
 
     /** Appends one event of an aggregate and returns the aggregate's version after it. */
     public long append(String type, String aggregateId, Object payload) {
+        return append(type, aggregateId, payload, Map.of());
+    }
+
+    /** Appends one event with the given metadata (a request's trace context, say), as command-service would. */
+    public long append(String type, String aggregateId, Object payload, Map<String, ?> metadata) {
         long sequence = sequences.merge(aggregateId, 0L, (old, ignored) -> old + 1);
-        events.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload));
+        events.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, MetaData.from(metadata)));
         return sequence + 1;
     }
 

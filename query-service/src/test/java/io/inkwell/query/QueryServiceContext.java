@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "inkwell.projections.rebuild.adopt-every=1h")
 @AutoConfigureMockMvc
+@Import(RecordedSpans.class)
 @ContextConfiguration(initializers = {InkwellTestInfrastructure.class, ElasticsearchTestInfrastructure.class,
         EventStoreSchema.class, TestRedisCache.class})
 public @interface QueryServiceContext {

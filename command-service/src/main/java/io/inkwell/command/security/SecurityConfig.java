@@ -21,6 +21,8 @@ class SecurityConfig {
         return apiSecurity.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // Prometheus scrapes with a token of a service account that has role metrics (client credentials).
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("metrics")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/users/*").authenticated()

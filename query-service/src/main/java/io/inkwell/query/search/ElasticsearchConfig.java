@@ -7,9 +7,14 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.inkwell.support.observability.ObservabilityProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +30,8 @@ class ElasticsearchConfig {
      */
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(@Value("${inkwell.elasticsearch.uri}") String uri,
-                                            @Value("${inkwell.elasticsearch.timeout:5s}") Duration timeout) {
+                                            @Value("${inkwell.elasticsearch.timeout:5s}") Duration timeout,
+                                            ElasticsearchCalls calls) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Rest5Client rest = Rest5Client.builder(URI.create(uri))
@@ -34,6 +40,13 @@ class ElasticsearchConfig {
                         .setConnectionRequestTimeout(Timeout.of(timeout))
                         .setResponseTimeout(Timeout.of(timeout)))
                 .build();
-        return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(json)));
+        return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(json), null, calls));
+    }
+
+    @Bean
+    ElasticsearchCalls elasticsearchCalls(ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
+                                          ObservabilityProperties observability) {
+        return new ElasticsearchCalls(meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracer.getIfAvailable(() -> Tracer.NOOP), observability.slowElasticsearch());
     }
 }

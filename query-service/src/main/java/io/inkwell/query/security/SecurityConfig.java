@@ -23,6 +23,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("admin")
+                        // Prometheus scrapes with a token of a service account that has role metrics (client credentials).
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("metrics")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // History: analysts and admins; owners of their own post or profile (decided per aggregate).
                         .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**").hasAnyRole("analyst", "admin")

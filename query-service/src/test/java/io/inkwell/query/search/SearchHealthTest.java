@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +21,8 @@ class SearchHealthTest {
     void aNodeThatNeverAnswersIsDegradedSearchNotAHungHealthCheck() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             var client = new ElasticsearchConfig().elasticsearchClient(
-                    "http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(2));
+                    "http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(2),
+                    new ElasticsearchCalls(new SimpleMeterRegistry(), Tracer.NOOP, Duration.ofSeconds(1)));
             try {
                 var health = new SearchHealth(client).health();
 

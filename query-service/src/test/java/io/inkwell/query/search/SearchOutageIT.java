@@ -61,7 +61,9 @@ class SearchOutageIT {
             await().untilAsserted(() -> mvc.perform(get("/actuator/health").with(newIdentity("admin")))
                     .andExpect(jsonPath("$.components.projections.details.post-search.state").value("retrying")));
             mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("UP"));
+                    .andExpect(jsonPath("$.status").value("UP"))
+                    .andExpect(jsonPath("$.components.processors.status").value("UP"))
+                    .andExpect(jsonPath("$.components.search").doesNotExist());
         } finally {
             elasticsearch.start();
         }

@@ -1,6 +1,9 @@
 package io.inkwell.support.ratelimit;
 
 import io.inkwell.support.web.Problem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,16 +27,30 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final boolean ownsLimiter;
+    private final MeterRegistry meters;
+
+    /** Counts each refusal as {@code inkwell.rate.limit.refusals}, by endpoint group and kind of caller. */
+    public RateLimitFilter(RateLimiter limiter, MeterRegistry meters) {
+        this(limiter, false, meters);
+    }
 
     public RateLimitFilter(RateLimiter limiter) {
-        this.limiter = limiter;
-        this.ownsLimiter = false;
+        this(limiter, false, new SimpleMeterRegistry());
     }
 
     /** A filter with budgets of its own, closed with it. */
+    public RateLimitFilter(RateLimitProperties properties, MeterRegistry meters) {
+        this(new RateLimiter(properties), true, meters);
+    }
+
     public RateLimitFilter(RateLimitProperties properties) {
-        this.limiter = new RateLimiter(properties);
-        this.ownsLimiter = true;
+        this(properties, new SimpleMeterRegistry());
+    }
+
+    private RateLimitFilter(RateLimiter limiter, boolean ownsLimiter, MeterRegistry meters) {
+        this.limiter = limiter;
+        this.ownsLimiter = ownsLimiter;
+        this.meters = meters;
     }
 
     @Override
@@ -60,6 +77,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         log.info("Rate limit reached for {} on {} {} (group {})", payer.key(), request.getMethod(),
                 request.getRequestURI(), group.key());
+        Counter.builder("inkwell.rate.limit.refusals").description("Requests refused with 429 rate-limited")
+                .tag("group", group.key()).tag("caller", payer.anonymous() ? "anonymous" : "authenticated")
+                .register(meters).increment();
         Problem.RATE_LIMITED.write(response, "Too many requests; retry in " + spending.retryAfterSeconds() + " s");
     }
 

@@ -2,6 +2,7 @@ package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitFilter;
 import io.inkwell.support.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,11 +27,11 @@ public class ApiSecurity {
     private final RateLimitFilter rateLimits;
 
     ApiSecurity(SecurityProperties properties, TrustedIssuers issuers, RateLimiter rateLimits,
-                ProblemAuthenticationEntryPoint problems) {
+                ProblemAuthenticationEntryPoint problems, MeterRegistry meters) {
         this.properties = properties;
         this.issuers = issuers;
         this.problems = problems;
-        this.rateLimits = new RateLimitFilter(rateLimits);
+        this.rateLimits = new RateLimitFilter(rateLimits, meters);
     }
 
     public HttpSecurity apply(HttpSecurity http) throws Exception {
@@ -64,8 +65,9 @@ public class ApiSecurity {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit-Limit",
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id",
+                "traceparent", "tracestate"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "traceparent", "Retry-After", "RateLimit-Limit",
                 "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

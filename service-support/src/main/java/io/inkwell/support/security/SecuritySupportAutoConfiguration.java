@@ -2,6 +2,9 @@ package io.inkwell.support.security;
 
 import io.inkwell.support.ratelimit.RateLimitProperties;
 import io.inkwell.support.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +38,7 @@ public class SecuritySupportAutoConfiguration {
 
     @Bean
     ApiSecurity apiSecurity(SecurityProperties security, TrustedIssuers issuers, RateLimiter rateLimits,
-                            ProblemAuthenticationEntryPoint problems) {
-        return new ApiSecurity(security, issuers, rateLimits, problems);
+                            ProblemAuthenticationEntryPoint problems, ObjectProvider<MeterRegistry> meters) {
+        return new ApiSecurity(security, issuers, rateLimits, problems, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -3,6 +3,7 @@ package io.inkwell.support.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +17,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 class RateLimitFilterTest {
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, Duration.ofSeconds(2),
-            Map.of("search", new RateLimitProperties.Budget(3, 5)), null));
+            Map.of("search", new RateLimitProperties.Budget(3, 5)), null), meters);
 
     @AfterEach
     void forgetTheCaller() {
@@ -58,6 +60,15 @@ class RateLimitFilterTest {
             assertThat(search("10.0.0.5").getStatus()).isEqualTo(200);
         }
         assertThat(search("10.0.0.6").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void countsEachRefusalByGroupAndKindOfCaller() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            search("10.0.0.7");
+        }
+        assertThat(meters.get("inkwell.rate.limit.refusals").tag("group", "search").tag("caller", "anonymous")
+                .counter().count()).isEqualTo(2);
     }
 
     @Test

@@ -48,14 +48,14 @@ public final class HostileRequests {
      * deep), {@code authorizations} the {@code Authorization} values to try (valid tokens among them).
      */
     /**
-     * The Authorization headers a fuzz run mixes: the author's token (twice as likely), other roles, no roles,
-     * and forged ones, all from the test issuer, so that requests reach validation and the domain too.
+     * The Authorization headers a fuzz run mixes: the author's token (twice as likely), other roles (the metrics
+     * scraper's among them), no roles, and forged ones, all from the test issuer, so that requests reach validation and the domain too.
      */
     public static List<String> authorizations(String authorToken) {
         TestIssuer issuer = TestIssuer.get();
         return List.of("Bearer " + authorToken, "Bearer " + authorToken,
                 "Bearer " + issuer.token("user"), "Bearer " + issuer.token("moderator", "user"),
-                "Bearer " + issuer.token("admin"), "Bearer " + issuer.token(),
+                "Bearer " + issuer.token("admin"), "Bearer " + issuer.token(), "Bearer " + issuer.token("metrics"),
                 "Bearer " + issuer.unsigned("admin"), "Bearer " + issuer.tampered("user"));
     }
 
