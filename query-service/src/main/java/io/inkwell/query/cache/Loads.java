@@ -3,6 +3,7 @@ package io.inkwell.query.cache;
 import java.util.concurrent.Callable;
 import org.springframework.cache.Cache.ValueRetrievalException;
 
+/** Calls a cache loader, passing its unchecked failures on as they are. */
 final class Loads {
 
     private Loads() {

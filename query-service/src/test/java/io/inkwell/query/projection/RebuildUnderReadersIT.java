@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -47,7 +48,9 @@ class RebuildUnderReadersIT {
             history.edit(id, "Edited notes " + i + " on " + WORD, "Edited body " + i + " " + WORD);
             posts.add(id);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> searchTotal() == posts.size()
+        // Paced: with the post cache these reads are quick, and a poll every 100 ms made the test's single-node
+        // Elasticsearch, on a loaded machine, time out searches (503) before any rebuild began.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> searchTotal() == posts.size()
                 && posts.stream().allMatch(id -> title(id).startsWith("Edited")));
         int postsGeneration = generation("posts");
         int searchGeneration = generation("post-search");
@@ -67,6 +70,8 @@ class RebuildUnderReadersIT {
                         failures.add("search found " + found + " of " + posts.size());
                     }
                     reads.incrementAndGet();
+                    // A client reads and searches at a person's pace, not in a hot loop that overloads Elasticsearch.
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 } catch (Exception | AssertionError e) {
                     failures.add(e.toString());
                 }
