@@ -17,6 +17,7 @@ import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.projection.DeferredWrites;
 import io.inkwell.query.projection.RebuildableReadModel;
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
+import io.inkwell.query.projection.ReadModelReplaced;
 import java.sql.Connection;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.test.web.servlet.MockMvc;
@@ -67,6 +69,8 @@ class ReadModelGenerationsIT {
     MockMvc mvc;
     @Autowired
     History history;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aRebuiltPostsGenerationServesTheApiRightAfterTheSwitch() throws Exception {
@@ -93,7 +97,7 @@ class ReadModelGenerationsIT {
                 mvc.perform(get("/api/v1/posts/" + existing)).andExpect(status().isOk());
                 mvc.perform(get("/api/v1/posts/" + onlyRebuilt)).andExpect(status().isNotFound());
             }
-            transactions.executeWithoutResult(tx -> posts.switchTo(generation, retired));
+            switchTo(posts, generation, retired);
             try {
                 mvc.perform(get("/api/v1/posts/" + onlyRebuilt)).andExpect(status().isOk())
                         .andExpect(jsonPath("$.title").value("Rebuilt"))
@@ -106,7 +110,7 @@ class ReadModelGenerationsIT {
                         .andExpect(jsonPath("$.data[0].id").value(onlyRebuilt));
                 assertThat(exists("posts_g" + retired.number())).isTrue();
             } finally {
-                transactions.executeWithoutResult(tx -> posts.switchTo(retired, generation));
+                switchTo(posts, retired, generation);
             }
             mvc.perform(get("/api/v1/posts/" + onlyRebuilt)).andExpect(status().isNotFound());
         } finally {
@@ -129,13 +133,13 @@ class ReadModelGenerationsIT {
             events.add(domain("User", onlyRebuilt, 0,
                     new UserRegisteredEvent(onlyRebuilt, "Gene Ration", "gene@inkwell.test", "https://issuer.test", onlyRebuilt)));
             fill(users.handlers(generation), events);
-            transactions.executeWithoutResult(tx -> users.switchTo(generation, retired));
+            switchTo(users, generation, retired);
             try {
                 mvc.perform(get("/api/v1/users/" + onlyRebuilt).with(newIdentity("admin"))).andExpect(status().isOk())
                         .andExpect(jsonPath("$.name").value("Gene Ration"))
                         .andExpect(jsonPath("$.email").value("gene@inkwell.test"));
             } finally {
-                transactions.executeWithoutResult(tx -> users.switchTo(retired, generation));
+                switchTo(users, retired, generation);
             }
             mvc.perform(get("/api/v1/users/" + onlyRebuilt).with(newIdentity("admin"))).andExpect(status().isNotFound());
         } finally {
@@ -204,6 +208,12 @@ class ReadModelGenerationsIT {
     }
 
     /** Runs the handlers over the events as a processor would: batches, each in a unit of work and a transaction. */
+    /** What RebuildSwitch does: the tables in one transaction, then the caches of the read model let go. */
+    private void switchTo(RebuildableReadModel model, Generation next, Generation retired) {
+        transactions.executeWithoutResult(tx -> model.switchTo(next, retired));
+        events.publishEvent(new ReadModelReplaced(model.name()));
+    }
+
     private void fill(List<Object> handlers, List<EventMessage<?>> events) {
         for (int from = 0; from < events.size(); from += BATCH) {
             List<EventMessage<?>> batch = events.subList(from, Math.min(events.size(), from + BATCH));
