@@ -1,5 +1,8 @@
 package io.inkwell.query;
 
+import static io.inkwell.testing.Callers.identity;
+import static org.awaitility.Awaitility.await;
+
 import io.inkwell.api.post.PostCreatedEvent;
 import io.inkwell.api.post.PostDeletedEvent;
 import io.inkwell.api.post.PostEditedEvent;
@@ -10,7 +13,10 @@ import io.inkwell.api.user.UserDeletedEvent;
 import io.inkwell.api.user.UserEmailChangedEvent;
 import io.inkwell.api.user.UserRegisteredEvent;
 import io.inkwell.api.user.UserRenamedEvent;
+import io.inkwell.query.user.UserViews;
+import io.inkwell.testing.TestKeycloak;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +24,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
 /**
  * Writes history into the event store the way command-service does, one aggregate's events in sequence,
@@ -27,10 +34,28 @@ import org.springframework.stereotype.Component;
 public class History {
 
     private final EventStore events;
+    private final UserViews users;
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
 
-    History(EventStore events) {
+    History(EventStore events, UserViews users) {
         this.events = events;
+        this.users = users;
+    }
+
+    /** A registered user with a Keycloak identity and a token of theirs, as the tests' authors are. */
+    public record Author(String id, JwtRequestPostProcessor token) {
+    }
+
+    /**
+     * Registers an author and waits until the users read model shows them: users and posts are separate read
+     * models, and a reader sees a post's author name once both have it.
+     */
+    public Author author(String name) {
+        String subject = UUID.randomUUID().toString();
+        String email = name.split(" ")[0].toLowerCase(Locale.ROOT) + "-" + subject + "@inkwell.test";
+        String id = registerUser(name, email, TestKeycloak.get().issuer(), subject);
+        await().until(() -> users.existsById(id));
+        return new Author(id, identity(subject, "user"));
     }
 
     public static String newId() {

@@ -1,6 +1,5 @@
 package io.inkwell.query.post;
 
-import static io.inkwell.testing.Callers.identity;
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
 import io.inkwell.query.cache.ReadModelCache;
-import io.inkwell.query.user.UserViews;
-import io.inkwell.testing.TestKeycloak;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +41,6 @@ class CachedReadsIT {
     MockMvc mvc;
 
     @Autowired
-    UserViews users;
-
-    @Autowired
     ReadModelCache cache;
 
     private String author;
@@ -54,10 +48,9 @@ class CachedReadsIT {
 
     @BeforeEach
     void anAuthor() {
-        String subject = UUID.randomUUID().toString();
-        author = history.registerUser("Carla Cache", "carla-" + subject + "@inkwell.test", TestKeycloak.get().issuer(), subject);
-        asAuthor = identity(subject, "user");
-        await().until(() -> users.existsById(author));
+        History.Author registered = history.author("Carla Cache");
+        author = registered.id();
+        asAuthor = registered.token();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.inkwell.query.post;
 
-import static io.inkwell.testing.Callers.identity;
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
-import io.inkwell.query.user.UserViews;
-import io.inkwell.testing.TestKeycloak;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,19 +32,14 @@ class PostQueryIT {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    UserViews users;
-
     private String author;
     private JwtRequestPostProcessor asAuthor;
 
     @BeforeEach
     void anAuthor() {
-        String subject = UUID.randomUUID().toString();
-        author = history.registerUser("Paula Poster", "paula-" + subject + "@inkwell.test", TestKeycloak.get().issuer(), subject);
-        asAuthor = identity(subject, "user");
-        // Users and posts are separate read models; a reader sees the author's name once both have it.
-        await().until(() -> users.existsById(author));
+        History.Author registered = history.author("Paula Poster");
+        author = registered.id();
+        asAuthor = registered.token();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.inkwell.query.post;
 
-import static io.inkwell.testing.Callers.identity;
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
-import io.inkwell.query.user.UserViews;
-import io.inkwell.testing.TestKeycloak;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +30,6 @@ class PostTimeTravelIT {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserViews users;
-    @Autowired
     PostViews posts;
 
     private String author;
@@ -43,10 +37,9 @@ class PostTimeTravelIT {
 
     @BeforeEach
     void anAuthor() {
-        String subject = UUID.randomUUID().toString();
-        author = history.registerUser("Tess Traveller", "tess-" + subject + "@inkwell.test", TestKeycloak.get().issuer(), subject);
-        asAuthor = identity(subject, "user");
-        await().until(() -> users.existsById(author));
+        History.Author registered = history.author("Tess Traveller");
+        author = registered.id();
+        asAuthor = registered.token();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.inkwell.query.web;
 
-import static io.inkwell.testing.Callers.identity;
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,10 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
-import io.inkwell.query.user.UserViews;
-import io.inkwell.testing.TestKeycloak;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,18 +29,14 @@ class HttpCachingIT {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    UserViews users;
-
     private String author;
     private JwtRequestPostProcessor asAuthor;
 
     @BeforeEach
     void anAuthor() {
-        String subject = UUID.randomUUID().toString();
-        author = history.registerUser("Etta Tag", "etta-" + subject + "@inkwell.test", TestKeycloak.get().issuer(), subject);
-        asAuthor = identity(subject, "user");
-        await().until(() -> users.existsById(author));
+        History.Author registered = history.author("Etta Tag");
+        author = registered.id();
+        asAuthor = registered.token();
     }
 
     @Test
