@@ -113,6 +113,16 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void keepsTheBudgetsInThisProcessWhenNoRedisIsNamed() throws Exception {
+        RateLimitFilter local = new RateLimitFilter(new RateLimitProperties(null, null, null, "  "));
+        try {
+            assertThat(policy(local, "GET", "/api/v1/posts", false)).isEqualTo("300;w=60");
+        } finally {
+            local.destroy();
+        }
+    }
+
+    @Test
     void countsNothingWhenSwitchedOff() throws Exception {
         RateLimitFilter off = new RateLimitFilter(new RateLimitProperties(false, null, null, null));
         try {

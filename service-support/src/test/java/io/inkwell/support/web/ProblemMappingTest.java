@@ -103,6 +103,31 @@ class ProblemMappingTest {
     }
 
     @Test
+    void keepsAProblemThatAlreadyHasItsTypeAndGivesSpringsUntitledOnesTheCataloguesTitle() throws Exception {
+        ProblemDetail typed = Problem.SLUG_TAKEN.detail("taken");
+        ResponseEntity<Object> kept = handler.handleException(
+                new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, typed, null), request);
+        ResponseEntity<Object> untitled = handler.handleException(
+                new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT), request);
+
+        assertThat(kept.getBody()).isSameAs(typed);
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // A 409 that Spring raised without a problem of its own: the catalogue has none, so it is the client's.
+        assertThat(problem(untitled, Problem.MALFORMED_REQUEST).getDetail()).isEqualTo(Problem.MALFORMED_REQUEST.title());
+    }
+
+    @Test
+    void writesTheInstanceAndExtensionMembersAfterTheStandardOnes() {
+        ProblemDetail problem = Problem.NOT_FOUND.detail("No post p-1");
+        problem.setInstance(java.net.URI.create("/api/v1/posts/p-1"));
+        problem.setProperty("id", "p-1");
+
+        assertThat(new String(Problem.json(problem), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "{\"type\":\"https://inkwell.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                        + "\"detail\":\"No post p-1\",\"instance\":\"/api/v1/posts/p-1\",\"id\":\"p-1\"}");
+    }
+
+    @Test
     void writesTheSameValidationProblemFromAFilter() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
