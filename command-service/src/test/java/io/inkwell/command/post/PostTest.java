@@ -138,7 +138,8 @@ class PostTest {
     void deletesAPost() {
         fixture.given(CREATED)
                 .when(new DeletePostCommand(ID, null, AUTHOR))
-                .expectEvents(new PostDeletedEvent(ID));
+                .expectEvents(new PostDeletedEvent(ID))
+                .expectResultMessagePayload(1L);
     }
 
     @Test

@@ -69,6 +69,13 @@ class ProblemDetailsAdviceTest {
                 "If-Match must be one strong ETag such as \"3\", as returned by the last write");
     }
 
+    @Test
+    void answersAKeyProblemWithTheProblemItNames() {
+        assertProblem(advice.idempotencyKey(new IdempotentCreation.IdempotencyKeyException(Problem.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was already used with a different request")), Problem.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was already used with a different request");
+    }
+
     private static void assertProblem(ResponseEntity<ProblemDetail> answer, Problem problem, String detail) {
         assertThat(answer.getStatusCode().value()).isEqualTo(problem.status().value());
         assertThat(answer.getBody().getType()).isEqualTo(problem.type());
