@@ -57,6 +57,7 @@ class RequestSizeLimitFilterTest {
     @Test
     void readsAChunkedBodyWithinTheLimitToItsEnd() throws Exception {
         ServletInputStream body = pass(chunked("0123456789".getBytes())).getInputStream();
+        assertThat(body.isFinished()).isFalse();
 
         assertThat(body.readAllBytes()).hasSize(10);
         assertThat(body.read()).isEqualTo(-1);
