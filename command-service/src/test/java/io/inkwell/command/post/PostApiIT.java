@@ -79,6 +79,7 @@ class PostApiIT {
         mvc.perform(post("/api/v1/posts").with(author).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "slug-taken"));
+        assertThat(jdbc.sql("SELECT count(*) FROM post_slugs WHERE slug = ?").param(slug).query(Long.class).single()).isOne();
     }
 
     @Test
@@ -129,8 +130,55 @@ class PostApiIT {
         mvc.perform(post("/api/v1/posts/" + id + "/publish").with(otherWriter))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "not-post-author"));
+        assertThat(eventTypesOf(id)).containsExactly("PostCreatedEvent");
         mvc.perform(post("/api/v1/posts/" + id + "/publish").with(newIdentity("moderator")))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        assertThat(eventTypesOf(id)).containsExactly("PostCreatedEvent", "PostPublishedEvent");
+    }
+
+    @Test
+    void republishesAnUnpublishedPost() throws Exception {
+        String id = createPost(mvc, author, "Back again");
+        for (String step : List.of("publish", "unpublish", "publish")) {
+            mvc.perform(post("/api/v1/posts/" + id + "/" + step).with(author)).andExpect(status().isOk());
+        }
+        assertThat(eventTypesOf(id))
+                .containsExactly("PostCreatedEvent", "PostPublishedEvent", "PostUnpublishedEvent", "PostPublishedEvent");
+    }
+
+    @Test
+    void checksIfMatchOnPublishUnpublishAndDeleteAndChangesNothingWhenItIsStale() throws Exception {
+        String id = createPost(mvc, author, "Preconditions");
+        mvc.perform(post("/api/v1/posts/" + id + "/publish").with(author).header("If-Match", "\"2\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "version-mismatch"));
+        mvc.perform(post("/api/v1/posts/" + id + "/publish").with(author).header("If-Match", "\"1\""))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        mvc.perform(post("/api/v1/posts/" + id + "/unpublish").with(author).header("If-Match", "\"1\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "version-mismatch"));
+        mvc.perform(post("/api/v1/posts/" + id + "/unpublish").with(author).header("If-Match", "\"2\""))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""));
+        mvc.perform(delete("/api/v1/posts/" + id).with(author).header("If-Match", "\"2\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "version-mismatch"));
+        assertThat(eventTypesOf(id)).containsExactly("PostCreatedEvent", "PostPublishedEvent", "PostUnpublishedEvent");
+        mvc.perform(delete("/api/v1/posts/" + id).with(author).header("If-Match", "\"3\""))
+                .andExpect(status().isNoContent()).andExpect(header().string("ETag", "\"4\""));
+        assertThat(eventTypesOf(id)).endsWith("PostDeletedEvent");
+    }
+
+    @Test
+    void keepsTheSlugOfADeletedPostTaken() throws Exception {
+        String slug = "kept-" + UUID.randomUUID();
+        String body = "{\"title\": \"Kept\", \"content\": \"x\", \"slug\": \"%s\"}".formatted(slug);
+        String id = json(mvc.perform(post("/api/v1/posts").with(author).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn()).get("id").asString();
+        mvc.perform(delete("/api/v1/posts/" + id).with(author)).andExpect(status().isNoContent());
+
+        mvc.perform(post("/api/v1/posts").with(author).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "slug-taken"));
     }
 
     @Test
@@ -142,7 +190,9 @@ class PostApiIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"content\": \"zombie\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "post-deleted"));
-        mvc.perform(delete("/api/v1/posts/" + id).with(author)).andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/posts/" + id).with(author)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "post-deleted"));
+        assertThat(eventTypesOf(id)).containsExactly("PostCreatedEvent", "PostDeletedEvent");
     }
 
     @Test

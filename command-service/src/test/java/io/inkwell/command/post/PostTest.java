@@ -140,7 +140,8 @@ class PostTest {
     void deletesAPost() {
         fixture.given(CREATED)
                 .when(new DeletePostCommand(ID, null, AUTHOR))
-                .expectEvents(new PostDeletedEvent(ID));
+                .expectEvents(new PostDeletedEvent(ID))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
@@ -152,6 +153,73 @@ class PostTest {
                     .when(command)
                     .expectNoEvents()
                     .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("post-deleted")));
+        }
+    }
+
+    @Test
+    void republishesAPostThatWasUnpublished() {
+        fixture.given(CREATED, new PostPublishedEvent(ID), new PostUnpublishedEvent(ID))
+                .when(new PublishPostCommand(ID, null, AUTHOR))
+                .expectEvents(new PostPublishedEvent(ID))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void unpublishingTwiceIsANoOp() {
+        fixture.given(CREATED, new PostPublishedEvent(ID), new PostUnpublishedEvent(ID))
+                .when(new UnpublishPostCommand(ID, null, AUTHOR))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void comparesARepeatedEditWithTheLatestEditNotTheDraft() {
+        fixture.given(CREATED, new PostEditedEvent(ID, "Second title", "Second words"),
+                        new PostRetaggedEvent(ID, List.of("axon")))
+                .when(new EditPostCommand(ID, "Second title", "Second words", List.of("Axon"), null, AUTHOR))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+        fixture.given(CREATED, new PostEditedEvent(ID, "Second title", "Second words"),
+                        new PostRetaggedEvent(ID, List.of("axon")))
+                .when(new EditPostCommand(ID, "Hello World", "First words", List.of("java", "cqrs"), null, AUTHOR))
+                .expectEvents(new PostEditedEvent(ID, "Hello World", "First words"),
+                        new PostRetaggedEvent(ID, List.of("java", "cqrs")));
+    }
+
+    @Test
+    void keepsTheLatestContentWhenAnEditChangesOnlyTheTitle() {
+        fixture.given(CREATED, new PostEditedEvent(ID, "Second title", "Second words"))
+                .when(new EditPostCommand(ID, "Third title", null, null, null, AUTHOR))
+                .expectEvents(new PostEditedEvent(ID, "Third title", "Second words"));
+    }
+
+    @Test
+    void retagsWithoutEditingWhenOnlyTheTagsChange() {
+        fixture.given(CREATED)
+                .when(new EditPostCommand(ID, null, null, List.of("Axon", "axon"), null, AUTHOR))
+                .expectEvents(new PostRetaggedEvent(ID, List.of("axon")))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void rejectsAPostFromAProfileWithoutTheRoleUser() {
+        for (Actor withoutUserRole : List.of(new Actor("analyst-1", Set.of("analyst")), new Actor("mod-1", Set.of("moderator")))) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreatePostCommand(ID, "Title", "x", null, null, withoutUserRole))
+                    .expectNoEvents()
+                    .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("profile-required")));
+        }
+        org.assertj.core.api.Assertions.assertThat(slugs.slugs).isEmpty();
+    }
+
+    @Test
+    void rejectsPublishingUnpublishingAndDeletingBySomeoneElse() {
+        for (Object command : List.of(new PublishPostCommand(ID, null, OTHER_USER),
+                new UnpublishPostCommand(ID, null, OTHER_USER), new DeletePostCommand(ID, null, OTHER_USER))) {
+            fixture.given(CREATED, new PostPublishedEvent(ID), new PostUnpublishedEvent(ID), new PostPublishedEvent(ID))
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("not-post-author")));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -36,6 +37,9 @@ class AccessPolicyIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private enum Caller { OWNER, OTHER_USER, MODERATOR, ANALYST, ADMIN, ANONYMOUS }
 
@@ -192,10 +196,29 @@ class AccessPolicyIT {
         if (caller != null) {
             builder.with(caller);
         }
-        int actual = mvc.perform(builder).andReturn().getResponse().getStatus();
+        long eventsBefore = eventsOf(id);
+        var response = mvc.perform(builder).andReturn().getResponse();
+        int actual = response.getStatus();
         if (actual != cell.expected()) {
             wrong.add(cell + " answered " + actual);
+        } else if (actual >= 400) {
+            // A refusal is a problem of the same status, and leaves the event store as it was.
+            if (!String.valueOf(response.getContentType()).startsWith("application/problem+json")
+                    || !response.getContentAsString().contains("\"status\":" + actual)) {
+                wrong.add(cell + " answered no problem of its status: " + response.getContentAsString());
+            }
+            if (eventsOf(id) != eventsBefore) {
+                wrong.add(cell + " was refused but changed the event store");
+            }
+        } else if (response.getHeader("ETag") == null
+                || !response.getHeader("ETag").equals("\"" + eventsOf(id) + "\"")) {
+            wrong.add(cell + " answered ETag " + response.getHeader("ETag") + " with " + eventsOf(id) + " events");
         }
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId).query(Long.class).single();
     }
 
     private interface OwnedBy {

@@ -79,6 +79,9 @@ class CurrentCallerTest {
 
         assertThat(callers.find()).isEmpty();
         assertThat(lookups).isEmpty();
+        // Endpoints that need a caller are behind authentication: asking without one is a bug, not a 4xx.
+        org.assertj.core.api.Assertions.assertThatThrownBy(callers::get)
+                .isInstanceOf(IllegalStateException.class).hasMessage("no authenticated caller");
     }
 
     private static void signIn(String subject) {

@@ -93,10 +93,42 @@ class UserApiIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Hijacked\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "not-profile-owner"));
+        assertThat(eventsOf(id)).isEqualTo(1);
         mvc.perform(put("/api/v1/users/" + id).with(newIdentity("admin"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Fixed by admin\"}"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.version").value(2));
         assertThat(eventsOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void changesTheEmailRefusingOneThatIsTakenAndReleasingTheOldOne() throws Exception {
+        JwtRequestPostProcessor alice = newIdentity("user");
+        String oldEmail = uniqueEmail();
+        String aliceId = register(mvc, alice, oldEmail);
+        String bobsEmail = uniqueEmail();
+        register(mvc, newIdentity("user"), bobsEmail);
+
+        mvc.perform(put("/api/v1/users/" + aliceId).with(alice)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"%s\"}".formatted(bobsEmail.toUpperCase())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "email-taken"));
+        assertThat(eventsOf(aliceId)).isEqualTo(1);
+
+        String newEmail = uniqueEmail();
+        mvc.perform(put("/api/v1/users/" + aliceId).with(alice)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"%s\"}".formatted(newEmail)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.version").value(2));
+        assertThat(eventsOf(aliceId)).isEqualTo(2);
+        // The old address is free for someone else now; the new one is Alice's.
+        register(mvc, newIdentity("user"), oldEmail);
+        mvc.perform(post("/api/v1/users").with(newIdentity("user")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Copycat\", \"email\": \"%s\"}".formatted(newEmail)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "email-taken"));
     }
 
     @Test
@@ -112,11 +144,16 @@ class UserApiIT {
         JwtRequestPostProcessor owner = newIdentity("user");
         String email = uniqueEmail();
         String id = register(mvc, owner, email);
+        mvc.perform(delete("/api/v1/users/" + id).with(newIdentity("user")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(PROBLEM + "not-profile-owner"));
+        assertThat(eventsOf(id)).isEqualTo(1);
         mvc.perform(delete("/api/v1/users/" + id).with(owner)).andExpect(status().isNoContent());
         mvc.perform(put("/api/v1/users/" + id).with(owner)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Back\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "user-deleted"));
+        assertThat(eventsOf(id)).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM user_emails WHERE user_id = ?").param(id).query(Long.class).single())
                 .isZero();
         register(mvc, newIdentity("user"), email);

@@ -126,4 +126,78 @@ class UserTest {
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("user-deleted")));
     }
+
+    @Test
+    void changesOnlyTheEmailWhenTheNameIsLeftOut() {
+        claims.emails.put("alice@inkwell.test", ID);
+        fixture.given(REGISTERED)
+                .when(new UpdateUserCommand(ID, null, " alice@new.test ", null, SELF))
+                .expectEvents(new UserEmailChangedEvent(ID, "alice@new.test"))
+                .expectResultMessagePayload(1L);
+        assertThat(claims.emails).containsOnly(java.util.Map.entry("alice@new.test", ID));
+    }
+
+    @Test
+    void comparesAnEmailChangeWithTheLatestEmailAndReleasesThatOneOnDeletion() {
+        claims.emails.put("alice@new.test", ID);
+        fixture.given(REGISTERED, new UserEmailChangedEvent(ID, "alice@new.test"))
+                .when(new UpdateUserCommand(ID, null, "alice@new.test", null, SELF))
+                .expectNoEvents();
+        fixture.given(REGISTERED, new UserEmailChangedEvent(ID, "alice@new.test"))
+                .when(new UpdateUserCommand(ID, null, "alice@inkwell.test", null, SELF))
+                .expectEvents(new UserEmailChangedEvent(ID, "alice@inkwell.test"));
+        assertThat(claims.emails).containsOnlyKeys("alice@inkwell.test");
+
+        claims.emails.clear();
+        claims.emails.put("alice@new.test", ID);
+        fixture.given(REGISTERED, new UserEmailChangedEvent(ID, "alice@new.test"))
+                .when(new DeleteUserCommand(ID, null, SELF))
+                .expectEvents(new UserDeletedEvent(ID));
+        assertThat(claims.emails).isEmpty();
+    }
+
+    @Test
+    void rejectsAnEmailThatAnotherProfileHasAndKeepsTheOldOne() {
+        claims.emails.put("alice@inkwell.test", ID);
+        claims.emails.put("bob@inkwell.test", "user-2");
+        fixture.given(REGISTERED)
+                .when(new UpdateUserCommand(ID, null, "BOB@inkwell.test", null, SELF))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("email-taken")));
+        assertThat(claims.emails).containsEntry("alice@inkwell.test", ID).containsEntry("bob@inkwell.test", "user-2");
+    }
+
+    @Test
+    void comparesARenameWithTheLatestName() {
+        fixture.given(REGISTERED, new UserRenamedEvent(ID, "Alice 2"))
+                .when(new UpdateUserCommand(ID, " Alice 2 ", null, null, SELF))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsADeletionBySomeoneElseAndKeepsTheClaims() {
+        claims.emails.put("alice@inkwell.test", ID);
+        claims.identities.put(ISSUER + "|alice-sub", ID);
+        fixture.given(REGISTERED)
+                .when(new DeleteUserCommand(ID, null, SOMEONE_ELSE))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("not-profile-owner")));
+        assertThat(claims.emails).containsKey("alice@inkwell.test");
+        assertThat(claims.identities).isNotEmpty();
+    }
+
+    @Test
+    void letsAnAdminDeleteAnyProfile() {
+        fixture.given(REGISTERED)
+                .when(new DeleteUserCommand(ID, null, ADMIN))
+                .expectEvents(new UserDeletedEvent(ID));
+    }
+
+    @Test
+    void rejectsDeletingADeletedUser() {
+        fixture.given(REGISTERED, new UserDeletedEvent(ID))
+                .when(new DeleteUserCommand(ID, null, ADMIN))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof Rejection r && r.code().equals("user-deleted")));
+    }
 }

@@ -99,4 +99,29 @@ class IdempotencyIT {
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated()).andReturn();
         assertThat(json(theirs).get("id")).isNotEqualTo(json(mine).get("id"));
     }
+
+    @Test
+    void registeringAProfileWithAKeyTwiceAnswersTheFirstRegistrationAndKeepsOneProfile() throws Exception {
+        JwtRequestPostProcessor newcomer = newIdentity("user");
+        String key = UUID.randomUUID().toString();
+        String email = uniqueEmail();
+        String body = "{\"name\": \"Newcomer\", \"email\": \"%s\"}".formatted(email);
+        MvcResult first = mvc.perform(post("/api/v1/users").with(newcomer).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn();
+        MvcResult retry = mvc.perform(post("/api/v1/users").with(newcomer).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("ETag", "\"1\""))
+                .andReturn();
+
+        assertThat(json(retry)).isEqualTo(json(first));
+        assertThat(jdbc.sql("SELECT count(*) FROM user_emails WHERE email_key = lower(?)").param(email)
+                .query(Long.class).single()).isOne();
+        // Without the key the same request is a second registration of the same identity.
+        mvc.perform(post("/api/v1/users").with(newcomer).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/identity-already-registered"));
+    }
 }

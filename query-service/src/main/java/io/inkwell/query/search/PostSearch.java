@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -56,28 +57,9 @@ class PostSearch {
     }
 
     Result search(Criteria criteria) {
-        SearchText text = SearchText.parse(criteria.q());
         try {
             index.ensureExists();
-            SearchResponse<PostDocument> response = client.search(s -> {
-                s.index(PostIndex.ALIAS)
-                        .query(q -> q.bool(b -> matching(b, text, criteria)))
-                        .from(criteria.offset())
-                        .size(criteria.limit())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .aggregations("tags", a -> a.terms(t -> t.field("tags").size(FACET_SIZE)))
-                        .highlight(h -> h.preTags("<em>").postTags("</em>")
-                                .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-                                        NamedValue.of("content", HighlightField.of(f -> f.fragmentSize(150).numberOfFragments(3)))));
-                if (criteria.tag() != null) {
-                    s.postFilter(f -> f.term(t -> t.field("tags").value(criteria.tag())));
-                }
-                if (criteria.order() == Order.NEWEST || text.isEmpty()) {
-                    s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                }
-                return s;
-            }, PostDocument.class);
+            SearchResponse<PostDocument> response = client.search(request(criteria), PostDocument.class);
             Map<String, Long> tagCounts = new java.util.LinkedHashMap<>();
             response.aggregations().get("tags").sterms().buckets().array()
                     .forEach(bucket -> tagCounts.put(bucket.key().stringValue(), bucket.docCount()));
@@ -86,6 +68,30 @@ class PostSearch {
             log.warn("Search failed, answered as unavailable: {}", e.toString());
             throw new SearchUnavailableException(e);
         }
+    }
+
+    /** The whole request for one page of results: built apart from sending it, so that a unit test can read it. */
+    static SearchRequest request(Criteria criteria) {
+        SearchText text = SearchText.parse(criteria.q());
+        return SearchRequest.of(s -> {
+            s.index(PostIndex.ALIAS)
+                    .query(q -> q.bool(b -> matching(b, text, criteria)))
+                    .from(criteria.offset())
+                    .size(criteria.limit())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .aggregations("tags", a -> a.terms(t -> t.field("tags").size(FACET_SIZE)))
+                    .highlight(h -> h.preTags("<em>").postTags("</em>")
+                            .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                                    NamedValue.of("content", HighlightField.of(f -> f.fragmentSize(150).numberOfFragments(3)))));
+            if (criteria.tag() != null) {
+                s.postFilter(f -> f.term(t -> t.field("tags").value(criteria.tag())));
+            }
+            if (criteria.order() == Order.NEWEST || text.isEmpty()) {
+                s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+            }
+            return s;
+        });
     }
 
     private static BoolQuery.Builder matching(BoolQuery.Builder bool, SearchText text, Criteria criteria) {

@@ -38,11 +38,16 @@ class ConvergenceIT {
     @Test
     void aFailureInTheMiddleOfABatchLosesAndDuplicatesNothing() {
         String author = UUID.randomUUID().toString();
-        // The database refuses one post's row for a while, as a crash in the middle of a batch would.
+        // The database refuses one post's row for a while, as a crash in the middle of a batch would. Each
+        // refusal draws from a sequence, which no rollback undoes, so the test can tell that it happened.
+        jdbc.sql("CREATE SEQUENCE IF NOT EXISTS query.poison_refusals").update();
         jdbc.sql("""
                 CREATE OR REPLACE FUNCTION query.refuse_poison() RETURNS trigger AS $$
                 BEGIN
-                    IF NEW.title = 'poison' THEN RAISE EXCEPTION 'simulated failure'; END IF;
+                    IF NEW.title = 'poison' THEN
+                        PERFORM nextval('query.poison_refusals');
+                        RAISE EXCEPTION 'simulated failure';
+                    END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""").update();
         jdbc.sql("CREATE TRIGGER refuse_poison BEFORE INSERT ON query.posts FOR EACH ROW EXECUTE FUNCTION query.refuse_poison()")
@@ -53,9 +58,11 @@ class ConvergenceIT {
             String poison = history.createPost(author, "poison", "x", List.of("convergence"));
             expected.put(poison, "poison");
             expected.putAll(writePosts(author, POSTS / 2));
-            await().pollDelay(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(countOf(poison)).isZero());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(poisonRefusals()).isPositive());
+            assertThat(countOf(poison)).isZero();
         } finally {
             jdbc.sql("DROP TRIGGER refuse_poison ON query.posts").update();
+            jdbc.sql("DROP SEQUENCE query.poison_refusals").update();
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(titlesBy(author)).isEqualTo(expected));
         assertThat(tagRowsBy(author)).isEqualTo(expected.size());
@@ -123,6 +130,11 @@ class ConvergenceIT {
     private long tagRowsBy(String author) {
         return jdbc.sql("SELECT count(*) FROM query.post_tags t JOIN query.posts p ON p.id = t.post_id WHERE p.author_id = ?")
                 .param(author).query(Long.class).single();
+    }
+
+    private long poisonRefusals() {
+        return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM query.poison_refusals")
+                .query(Long.class).single();
     }
 
     private long countOf(String id) {

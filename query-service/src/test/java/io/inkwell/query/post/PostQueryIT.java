@@ -61,15 +61,20 @@ class PostQueryIT {
         awaitJson(get("/api/v1/posts/" + id).with(asAuthor), 200);
         mvc.perform(get("/api/v1/posts/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/not-found"));
-        mvc.perform(get("/api/v1/posts/" + id).with(newIdentity("user"))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/posts/" + id).with(newIdentity("moderator"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/posts/" + id).with(newIdentity("user"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/not-found"));
+        mvc.perform(get("/api/v1/posts/" + id).with(newIdentity("moderator"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.status").value("draft"));
     }
 
     @Test
     void hidesDeletedPostsFromEveryone() throws Exception {
         String id = history.publishedPost(author, "Gone", "x", List.of());
         long version = history.deletePost(id);
-        mvc.perform(get("/api/v1/posts/" + id + "?minVersion=" + version).with(asAuthor)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/posts/" + id + "?minVersion=" + version).with(asAuthor)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/not-found"));
+        mvc.perform(get("/api/v1/posts/" + id).with(newIdentity("moderator"))).andExpect(status().isNotFound());
+        assertThat(ids(json(get("/api/v1/posts?status=all&author=" + author).with(asAuthor)))).isEmpty();
     }
 
     @Test
@@ -101,6 +106,58 @@ class PostQueryIT {
         assertThat(page.get("meta").get("page").asInt()).isEqualTo(2);
         assertThat(page.get("meta").get("limit").asInt()).isEqualTo(2);
         assertThat(page.get("meta").get("totalPages").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sortsByTheLastChangeWithUpdated() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String title : List.of("First", "Second", "Third")) {
+            ids.add(history.publishedPost(author, title, "x", List.of()));
+            nextMillisecond();
+        }
+        long version = history.edit(ids.getFirst(), "First, edited", "x");
+        await().untilAsserted(() -> assertThat(json(get("/api/v1/posts/" + ids.getFirst() + "?minVersion=" + version))
+                .get("title").asString()).isEqualTo("First, edited"));
+
+        assertThat(ids(json(get("/api/v1/posts?author=" + author + "&sort=updated"))))
+                .containsExactly(ids.get(0), ids.get(2), ids.get(1));
+    }
+
+    @Test
+    void keepsTheTagsInTheOrderTheAuthorGaveThem() throws Exception {
+        String id = history.publishedPost(author, "Ordered tags", "x", List.of("zeta", "alpha", "mid"));
+        assertThat(tags(awaitJson(get("/api/v1/posts/" + id), 200))).containsExactly("zeta", "alpha", "mid");
+
+        long version = history.retag(id, List.of("mid", "zeta"));
+        JsonNode retagged = json(get("/api/v1/posts/" + id + "?minVersion=" + version));
+        assertThat(tags(retagged)).containsExactly("mid", "zeta");
+        assertThat(tags(json(get("/api/v1/posts?author=" + author)).get("data").get(0))).containsExactly("mid", "zeta");
+    }
+
+    @Test
+    void listsEveryonesDraftsToModeratorsButNotToOtherUsers() throws Exception {
+        String draft = history.createPost(author, "Moderated draft", "x", List.of());
+        await().untilAsserted(() -> assertThat(ids(json(get("/api/v1/posts?status=draft&author=" + author)
+                .with(newIdentity("moderator"))))).containsExactly(draft));
+        assertThat(ids(json(get("/api/v1/posts?status=all&author=" + author).with(newIdentity("admin"))))).containsExactly(draft);
+        assertThat(ids(json(get("/api/v1/posts?status=draft&author=" + author).with(newIdentity("user"))))).isEmpty();
+        assertThat(ids(json(get("/api/v1/posts?status=all&author=" + author).with(newIdentity("analyst"))))).isEmpty();
+    }
+
+    @Test
+    void showsNoAuthorNameOnceTheAuthorIsDeleted() throws Exception {
+        String id = history.publishedPost(author, "Orphan", "x", List.of());
+        assertThat(awaitJson(get("/api/v1/posts/" + id), 200).get("author").get("name").asString()).isEqualTo("Paula Poster");
+
+        history.deleteUser(author);
+
+        await().untilAsserted(() -> {
+            JsonNode post = json(get("/api/v1/posts/" + id));
+            assertThat(post.get("author").get("id").asString()).isEqualTo(author);
+            assertThat(post.get("author").path("name").isNull() || post.get("author").path("name").isMissingNode()).isTrue();
+        });
+        JsonNode listed = json(get("/api/v1/posts?author=" + author)).get("data").get(0).get("author");
+        assertThat(listed.path("name").isNull() || listed.path("name").isMissingNode()).isTrue();
     }
 
     @Test
@@ -162,6 +219,18 @@ class PostQueryIT {
     private JsonNode json(MockHttpServletRequestBuilder request) throws Exception {
         return JsonMapper.shared().readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
+    }
+
+    private static List<String> tags(JsonNode post) {
+        List<String> tags = new ArrayList<>();
+        post.get("tags").forEach(tag -> tags.add(tag.asString()));
+        return tags;
+    }
+
+    /** Events a millisecond apart, so that their order in time is the order they were written. */
+    private static void nextMillisecond() {
+        java.time.Instant now = java.time.Instant.now();
+        await().pollInterval(java.time.Duration.ofMillis(1)).until(() -> java.time.Instant.now().toEpochMilli() > now.toEpochMilli());
     }
 
     private static List<String> ids(JsonNode page) {

@@ -146,6 +146,12 @@ class SearchIT {
         assertThat(ids(search("q=" + word + "&author=" + author + "&sort=newest"))).containsExactly(second, first);
         assertThat(search("q=" + word + "&to=2000-01-01").get("meta").get("total").asLong()).isZero();
         assertThat(search("q=" + word + "&from=2000-01-01").get("meta").get("total").asLong()).isEqualTo(3);
+        // Instants as well as dates, to the millisecond.
+        String anHourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1)).toString();
+        String inAnHour = java.time.Instant.now().plus(java.time.Duration.ofHours(1)).toString();
+        assertThat(search("q=" + word + "&from=" + anHourAgo + "&to=" + inAnHour).get("meta").get("total").asLong()).isEqualTo(3);
+        assertThat(search("q=" + word + "&from=" + inAnHour).get("meta").get("total").asLong()).isZero();
+        assertThat(search("q=" + word + "&to=" + anHourAgo).get("meta").get("total").asLong()).isZero();
     }
 
     @Test

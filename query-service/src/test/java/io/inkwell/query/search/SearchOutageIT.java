@@ -37,6 +37,11 @@ class SearchOutageIT {
     @Test
     void searchIsUnavailableDuringAnOutageAndFindsEveryPostAfterIt() throws Exception {
         TestElasticsearch elasticsearch = TestElasticsearch.get();
+        if (!elasticsearch.canRestart()) {
+            // Said in the build's output too, not only in the report: an outage test that never runs proves nothing.
+            System.err.println("SKIPPED SearchOutageIT: Elasticsearch runs in a container here, which cannot be stopped"
+                    + " and started on the same port; run the build without Docker to test the outage");
+        }
         assumeTrue(elasticsearch.canRestart(), "the embedded node can be stopped; a container would change its port");
         String author = history.registerUser("Outage Writer", "outage-" + UUID.randomUUID() + "@inkwell.test",
                 "https://issuer.test", UUID.randomUUID().toString());

@@ -56,12 +56,27 @@ class UserQueryIT {
                 UUID.randomUUID().toString());
         long version = history.deleteUser(id);
         mvc.perform(get("/api/v1/users/" + id + "?minVersion=" + version).with(newIdentity("admin")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/not-found"));
+    }
+
+    @Test
+    void leavesDeletedUsersOutOfTheList() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String id = history.registerUser("Listed " + marker, "listed-" + marker + "@inkwell.test", "https://issuer.test", marker);
+        await().untilAsserted(() -> mvc.perform(get("/api/v1/users?search=" + marker).with(newIdentity("admin")))
+                .andExpect(jsonPath("$.meta.total").value(1)).andExpect(jsonPath("$.data[0].id").value(id)));
+
+        history.deleteUser(id);
+
+        await().untilAsserted(() -> mvc.perform(get("/api/v1/users?search=" + marker).with(newIdentity("admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.meta.total").value(0)));
     }
 
     @Test
     void needsAToken() throws Exception {
-        mvc.perform(get("/api/v1/users")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/users")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://inkwell.example/problems/unauthorized"));
     }
 
     @Test

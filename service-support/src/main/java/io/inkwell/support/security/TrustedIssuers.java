@@ -48,7 +48,8 @@ public final class TrustedIssuers {
         properties.issuers().forEach((name, issuer) -> {
             IssuerKeys issuerKeys = new IssuerKeys(issuer.jwkSetUri(), properties.keys(), clock);
             keys.put(name, issuerKeys);
-            AuthenticationManager previous = managers.put(issuer.issuerUri(), manager(name, issuer, issuerKeys, properties));
+            AuthenticationManager previous = managers.put(issuer.issuerUri(),
+                    manager(name, issuer, issuerKeys, properties, clock));
             if (previous != null) {
                 // Two names for one issuer would silently replace each other's keys and roles claim.
                 throw new IllegalArgumentException("Trusted issuer '" + name + "' has the same issuer-uri as another: "
@@ -67,7 +68,7 @@ public final class TrustedIssuers {
     }
 
     private static AuthenticationManager manager(String name, SecurityProperties.Issuer issuer, IssuerKeys keys,
-                                                 SecurityProperties properties) {
+                                                 SecurityProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.source())
                 .jwsAlgorithms(algorithms -> {
                     algorithms.clear();
@@ -76,7 +77,9 @@ public final class TrustedIssuers {
                 .build();
         JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt");
         type.setAllowEmpty(true);
+        // The same clock as the keys', so that a test can put a token exactly at the edge of the skew.
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 timestamps,
                 new JwtIssuerValidator(issuer.issuerUri()),

@@ -30,6 +30,11 @@ class RolesClaimConverterTest {
     }
 
     @Test
+    void grantsNothingForAScopeOfOnlySpace() {
+        assertThat(roles("scope", claims -> claims.put("scope", "   "))).isEmpty();
+    }
+
+    @Test
     void readsScpAsAnArrayToo() {
         assertThat(roles("scp", claims -> claims.put("scp", List.of("user")))).containsExactly("ROLE_user");
     }

@@ -65,9 +65,49 @@ class UnreadableRequestFilterTest {
 
     @Test
     void passesCleanRequestsOn() throws Exception {
-        MockHttpServletResponse response = run("GET", "/api/v1/posts/caf%C3%A9",
-                "q=%22read+models%22&tag=%E2%9C%93&empty=&flag&&", "application/json, */*;q=0.5");
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertPassed("GET", "/api/v1/posts/caf%C3%A9", "q=%22read+models%22&tag=%E2%9C%93&empty=&flag&&",
+                "application/json, */*;q=0.5", null);
+    }
+
+    @Test
+    void passesSpacesDigitsAndAConcreteOrBlankContentType() throws Exception {
+        assertPassed("GET", "/api/v1/posts/a%20b", "x=%30%39&y=%7E", null, null);
+        assertPassed("POST", "/api/v1/posts", null, null, "application/json; charset=UTF-8");
+        assertPassed("POST", "/api/v1/posts", null, null, "  ");
+    }
+
+    @Test
+    void refusesCharactersThatCannotHaveBeenSentUnencoded() throws Exception {
+        // The container hands the target over as ISO-8859-1: U+0151 would be taken for "Q" if not refused.
+        MockHttpServletResponse response = run("GET", "/api/v1/posts", "x=\u0151", null);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("\"field\":\"x\"");
+    }
+
+    @Test
+    void refusesAnEscapeWhoseFirstDigitIsNoHexDigitEvenIfTheBytesWouldFormACharacter() throws Exception {
+        assertThat(run("GET", "/api/v1/posts", "x=%G0%9F%98%80", null).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void namesAParameterAsFormEncodingSpellsIt() throws Exception {
+        assertThat(run("GET", "/api/v1/posts", "my+name=%00", null).getContentAsString()).contains("\"field\":\"my name\"");
+    }
+
+    private void assertPassed(String method, String path, String query, String accept, String contentType) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setQueryString(query);
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
+        if (contentType != null) {
+            request.setContentType(contentType);
+        }
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        assertThat(response.getContentAsString()).isEmpty();
+        assertThat(chain.getRequest()).as("the request went on to the endpoint").isNotNull();
     }
 
     private MockHttpServletResponse run(String method, String path, String query, String accept) throws Exception {
