@@ -28,7 +28,7 @@ class VersionsTest {
     @ValueSource(strings = {"", "  ", "*", " * "})
     void setsNoPreconditionWithoutATagOrWithAWildcard(String ifMatch) {
         assertThat(Versions.expectedSequence(ifMatch)).isNull();
-        assertThat(Versions.expectedSequence(null)).isNull();
+        assertThat(Versions.expectedSequence((String) null)).isNull();
     }
 
     @ParameterizedTest
