@@ -90,9 +90,15 @@ public class PostgresEventStoreAutoConfiguration {
         return EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(pollInterval.toMillis()).build();
     }
 
+    /**
+     * A claim not extended for {@code inkwell.axon.token-claim-timeout} may be taken by another instance: that is
+     * how the segments of an instance that died move to the survivors (Axon's default, 10 s).
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema) {
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema).build();
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                          @Value("${inkwell.axon.token-claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
+                .claimTimeout(claimTimeout).build();
     }
 
     @Bean
