@@ -99,6 +99,17 @@ class ScaleIT {
                         .allSatisfy((processor, pids) -> assertThat(pids).as(processor)
                                 .containsExactlyInAnyOrder(queryA.pid(), queryB.pid())));
 
+        // A segment is split by the instance that holds it; the other one says who does.
+        String admin = TestIssuer.get().token(claims -> claims.subject("scale-admin")
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))), "admin");
+        int held = segmentOf("users", queryB.pid());
+        Http.Answer elsewhere = Http.post(queryA.uri("/api/v1/admin/projections/users/segments/" + held + "/split"), admin, null);
+        assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(409);
+        assertThat(elsewhere.problemType()).endsWith("/segment-unavailable");
+        Http.Answer split = Http.post(queryB.uri("/api/v1/admin/projections/users/segments/" + held + "/split"), admin, null);
+        assertThat(split.status()).as(split.body().toString()).isEqualTo(200);
+        assertThat(split.body().path("segments").size()).isEqualTo(3);
+
         String token = token("scale-writer");
         String author = register(commandA, token, "scale-writer");
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -146,7 +157,7 @@ class ScaleIT {
                     }
                 });
         report.line("query-service-a SIGKILL: query-service-b held all %d segments %d ms later; %d posts written, %d after the kill"
-                .formatted(PROCESSORS.size() * 2, takeover, written.get(), written.get() - writtenAtKill));
+                .formatted(segmentCount(), takeover, written.get(), written.get() - writtenAtKill));
     }
 
     @Test
@@ -218,6 +229,23 @@ class ScaleIT {
             }
         }
         return owners;
+    }
+
+    private static int segmentOf(String processor, long pid) throws Exception {
+        try (Connection c = postgres.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT segment FROM query.token_entry WHERE processor_name = '" + processor
+                     + "' AND owner LIKE '" + pid + "@%' LIMIT 1")) {
+            assertThat(rs.next()).as(processor + " segment held by " + pid).isTrue();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int segmentCount() throws Exception {
+        try (Connection c = postgres.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM query.token_entry")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static String register(ServiceJvm command, String token, String name) throws Exception {
