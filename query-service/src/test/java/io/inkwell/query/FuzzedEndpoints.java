@@ -36,6 +36,9 @@ final class FuzzedEndpoints {
             get("/api/v1/admin/projections/{id}"),
             new Endpoint("POST", "/api/v1/admin/projections/{id}/rebuild", List.of(), null),
             new Endpoint("DELETE", "/api/v1/admin/projections/{id}/rebuild", List.of(), null),
+            // {id} stands for the projection and the segment alike: hostile text reaches both path variables.
+            new Endpoint("POST", "/api/v1/admin/projections/{id}/segments/{id}/split", List.of(), null),
+            new Endpoint("POST", "/api/v1/admin/projections/{id}/segments/{id}/merge", List.of(), null),
             // GraphQL: a document that goes deep (authors, their posts, tags) for hostile text to reach every resolver.
             post("/graphql", Map.of("query", "{ posts(first: 5) { totalCount edges { cursor node { id title tags "
                     + "author { name posts(first: 2) { totalCount } } } } } tags(first: 3) { totalCount } }")));

@@ -42,8 +42,8 @@ final class Http {
         return send(request(uri, token, headers).POST(json(body)));
     }
 
-    static Answer put(URI uri, String token, Object body) throws IOException, InterruptedException {
-        return send(request(uri, token).PUT(json(body)));
+    static Answer put(URI uri, String token, Object body, String... headers) throws IOException, InterruptedException {
+        return send(request(uri, token, headers).PUT(json(body)));
     }
 
     static Answer delete(URI uri, String token) throws IOException, InterruptedException {

@@ -89,6 +89,11 @@ final class ServiceJvm implements AutoCloseable {
         return name;
     }
 
+    /** The process id, which Axon's token claims name their owner by ({@code pid@host}). */
+    synchronized long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }

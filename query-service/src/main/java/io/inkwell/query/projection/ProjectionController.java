@@ -27,10 +27,15 @@ class ProjectionController {
 
     private final ProjectionStatus status;
     private final Rebuilds rebuilds;
+    private final ProjectionSegments segments;
 
-    ProjectionController(ProjectionStatus status, Rebuilds rebuilds) {
+    ProjectionController(ProjectionStatus status, Rebuilds rebuilds, ProjectionSegments segments) {
         this.status = status;
         this.rebuilds = rebuilds;
+        this.segments = segments;
+    }
+
+    record Segments(String name, List<Integer> segments) {
     }
 
     record Projections(List<ProjectionView> data) {
@@ -71,6 +76,35 @@ class ProjectionController {
         }
         log.warn("Rebuild of {} cancelled by {}", name, caller());
         return cancelled == Rebuilds.Cancelled.HERE ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
+    }
+
+    /** Splits a segment in two, while the processor runs: 200 with the segments after; 409 when held elsewhere. */
+    @PostMapping("/{name}/segments/{segment}/split")
+    ResponseEntity<?> split(@PathVariable String name, @PathVariable int segment) throws InterruptedException {
+        return changeSegments(name, segment, "split", () -> segments.split(name, segment));
+    }
+
+    /** Merges a segment with its sibling (the one it was split from): 200 with the segments after. */
+    @PostMapping("/{name}/segments/{segment}/merge")
+    ResponseEntity<?> merge(@PathVariable String name, @PathVariable int segment) throws InterruptedException {
+        return changeSegments(name, segment, "merge", () -> segments.merge(name, segment));
+    }
+
+    private interface SegmentChange {
+        List<Integer> apply() throws InterruptedException;
+    }
+
+    private ResponseEntity<?> changeSegments(String name, int segment, String what, SegmentChange change)
+            throws InterruptedException {
+        try {
+            List<Integer> after = change.apply();
+            log.warn("Segment {} of {}: {} by {}; segments now {}", segment, name, what, caller(), after);
+            return ResponseEntity.ok(new Segments(name, after));
+        } catch (ProjectionSegments.SegmentUnavailableException e) {
+            return Problem.SEGMENT_UNAVAILABLE.response(e.getMessage());
+        } catch (ProjectionSegments.RebuildRunningException e) {
+            return Problem.REBUILD_IN_PROGRESS.response(e.getMessage());
+        }
     }
 
     private static String caller() {

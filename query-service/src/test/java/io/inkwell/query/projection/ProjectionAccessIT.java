@@ -33,7 +33,9 @@ class ProjectionAccessIT {
                 get("/api/v1/admin/projections"),
                 get("/api/v1/admin/projections/no-such-projection"),
                 post("/api/v1/admin/projections/no-such-projection/rebuild"),
-                delete("/api/v1/admin/projections/no-such-projection/rebuild"));
+                delete("/api/v1/admin/projections/no-such-projection/rebuild"),
+                post("/api/v1/admin/projections/no-such-projection/segments/0/split"),
+                post("/api/v1/admin/projections/no-such-projection/segments/0/merge"));
     }
 
     @ParameterizedTest

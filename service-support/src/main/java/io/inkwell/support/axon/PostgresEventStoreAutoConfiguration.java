@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -51,9 +50,10 @@ public class PostgresEventStoreAutoConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
+    /** A lost race between two appends to one aggregate is a ConcurrencyException (409/412), not a 500. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new UniqueViolations();
     }
 
     /** Not with Axon Server, which then stores the events itself. */
@@ -90,9 +90,15 @@ public class PostgresEventStoreAutoConfiguration {
         return EmbeddedEventStore.builder().storageEngine(storageEngine).fetchDelay(pollInterval.toMillis()).build();
     }
 
+    /**
+     * A claim not extended for {@code inkwell.axon.token-claim-timeout} may be taken by another instance: that is
+     * how the segments of an instance that died move to the survivors (Axon's default, 10 s).
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema) {
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema).build();
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                          @Value("${inkwell.axon.token-claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
+                .claimTimeout(claimTimeout).build();
     }
 
     @Bean

@@ -46,6 +46,7 @@ public enum Problem {
     CONCURRENT_MODIFICATION(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently"),
     DEAD_LETTER_RETRY_FAILED(HttpStatus.CONFLICT, "dead-letter-retry-failed", "Dead letter failed again"),
     REBUILD_IN_PROGRESS(HttpStatus.CONFLICT, "rebuild-in-progress", "A rebuild of this projection is running"),
+    SEGMENT_UNAVAILABLE(HttpStatus.CONFLICT, "segment-unavailable", "Segment cannot be split or merged here now"),
     VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch"),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
