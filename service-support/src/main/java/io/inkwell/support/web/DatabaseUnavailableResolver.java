@@ -34,6 +34,9 @@ public class DatabaseUnavailableResolver implements HandlerExceptionResolver, Or
     /** SQLSTATEs beyond class 08 (connection exception) that mean "the server is going or not there yet". */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
+    /** The message of the exception that HikariCP's proxy of a closed connection throws, without a SQLSTATE. */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private final Duration retryAfter;
 
     DatabaseUnavailableResolver(Duration retryAfter) {
@@ -67,6 +70,7 @@ public class DatabaseUnavailableResolver implements HandlerExceptionResolver, Or
 
     /** The first cause in the chain that says the database cannot be reached, or {@code null}. */
     public static Throwable unavailableCause(Throwable e) {
+        boolean rollbackOfAnotherFailure = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // When the server dies mid-transaction, the failed rollback hides the failure that caused it.
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
@@ -74,6 +78,13 @@ public class DatabaseUnavailableResolver implements HandlerExceptionResolver, Or
                 if (original != null) {
                     return original;
                 }
+                rollbackOfAnotherFailure = true;
+            }
+            // Hikari closes a pooled connection once PostgreSQL broke it, and its proxy then answers every call
+            // with this state-less exception; after another failure it is only that failure's consequence.
+            if (!rollbackOfAnotherFailure && t instanceof SQLException closed && closed.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(closed.getMessage())) {
+                return t;
             }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException

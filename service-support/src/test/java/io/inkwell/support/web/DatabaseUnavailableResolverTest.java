@@ -61,6 +61,25 @@ class DatabaseUnavailableResolverTest {
     }
 
     @Test
+    void recognisesHikarisClosedConnectionWhenNothingElseFailedFirst() {
+        // Seen by ScaleIT: PostgreSQL SIGKILLed during a commit; Hikari had already closed the broken connection.
+        var commit = new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("Connection is closed"));
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null, commit)).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void aClosedConnectionWithASqlStateIsJudgedByItsState() {
+        var closedWithState = new SQLException("Connection is closed", "42000");
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null,
+                new IllegalStateException("wrapped", closedWithState))).isNull();
+    }
+
+    @Test
     void leavesOtherDatabaseFailuresToTheOtherHandlers() {
         var duplicate = new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
 
