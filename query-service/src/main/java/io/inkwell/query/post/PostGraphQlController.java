@@ -5,12 +5,11 @@ import io.inkwell.query.graphql.Connection;
 import io.inkwell.query.graphql.PageArgs;
 import io.inkwell.query.post.PostController.PostSort;
 import io.inkwell.query.post.PostController.StatusFilter;
-import io.inkwell.query.projection.ReadModelUpdates;
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
 import io.inkwell.query.user.UserNode;
-import io.inkwell.query.user.UserView;
-import io.inkwell.query.user.UserViews;
+import io.inkwell.query.user.UserLookup;
+import io.inkwell.query.user.UserState;
 import io.inkwell.query.web.NotCaughtUpException;
 import io.inkwell.query.web.NotFoundException;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
@@ -45,31 +43,34 @@ import reactor.core.scheduler.Schedulers;
 class PostGraphQlController {
 
     private final PostViews posts;
-    private final UserViews users;
+    private final PostLookup lookup;
+    private final UserLookup profiles;
     private final CurrentViewer viewers;
-    private final ReadModelUpdates updates;
     private final PostPublications publications;
     private final Duration maxWait;
 
-    PostGraphQlController(PostViews posts, UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+    PostGraphQlController(PostViews posts, PostLookup lookup, UserLookup profiles, CurrentViewer viewers,
                           PostPublications publications,
                           @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.posts = posts;
+        this.lookup = lookup;
         this.publications = publications;
-        this.users = users;
+        this.profiles = profiles;
         this.viewers = viewers;
-        this.updates = updates;
         this.maxWait = maxWait;
     }
 
     @QueryMapping
     PostView post(@Argument String id, @Argument Integer minVersion) {
-        return visible("Post " + id, () -> posts.findById(id), Arguments.minVersion(minVersion));
+        Long wanted = Arguments.minVersion(minVersion);
+        return visible("Post " + id, wanted == null ? lookup.byId(id) : lookup.byId(id, wanted, maxWait), wanted);
     }
 
     @QueryMapping
     PostView postBySlug(@Argument String slug, @Argument Integer minVersion) {
-        return visible("Post " + slug, () -> posts.findBySlug(slug), Arguments.minVersion(minVersion));
+        Long wanted = Arguments.minVersion(minVersion);
+        return visible("Post " + slug, wanted == null ? lookup.bySlug(slug) : lookup.bySlug(slug, wanted, maxWait),
+                wanted);
     }
 
     @QueryMapping
@@ -90,12 +91,11 @@ class PostGraphQlController {
                 Function.identity());
     }
 
-    /** The authors of all the posts of a response, in one query. */
+    /** The authors of all the posts of a response: from the profile cache, those it lacks in one query. */
     @BatchMapping(typeName = "Post", field = "author")
     Map<PostView, UserNode> author(List<PostView> page) {
         Viewer viewer = viewers.get();
-        Map<String, UserView> found = users.findAllById(page.stream().map(PostView::getAuthorId).distinct().toList())
-                .stream().collect(Collectors.toMap(UserView::getId, Function.identity()));
+        Map<String, UserState> found = profiles.byIds(page.stream().map(PostView::getAuthorId).distinct().toList());
         return page.stream().distinct().collect(Collectors.toMap(Function.identity(),
                 post -> UserNode.author(post.getAuthorId(), found.get(post.getAuthorId()), viewer)));
     }
@@ -119,20 +119,13 @@ class PostGraphQlController {
                 .filter(post -> post.getStatus() == PostView.Status.PUBLISHED);
     }
 
-    private PostView visible(String what, Supplier<Optional<PostView>> find, Long minVersion) {
-        Viewer viewer = viewers.get();
-        PostView post;
-        if (minVersion == null) {
-            post = find.get().filter(p -> PostFilters.mayRead(viewer, p))
-                    .orElseThrow(() -> new NotFoundException(what + " does not exist"));
-        } else {
-            // The client has just written version minVersion: wait, briefly, for the read model to show it.
-            post = updates.await(() -> find.get().filter(p -> p.getVersion() >= minVersion), maxWait)
-                    .orElseThrow(() -> new NotCaughtUpException(what, minVersion));
-            if (!PostFilters.mayRead(viewer, post)) {
-                throw new NotFoundException(what + " does not exist");
-            }
+    /** As REST's single reads: through the cache, and a post the viewer may not see does not exist. */
+    private PostView visible(String what, Optional<PostState> found, Long minVersion) {
+        PostState post = found.orElseThrow(() -> minVersion == null
+                ? new NotFoundException(what + " does not exist") : new NotCaughtUpException(what, minVersion));
+        if (!PostFilters.mayRead(viewers.get(), post.status(), post.authorId())) {
+            throw new NotFoundException(what + " does not exist");
         }
-        return post;
+        return PostView.of(post);
     }
 }

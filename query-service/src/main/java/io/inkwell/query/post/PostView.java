@@ -50,6 +50,23 @@ public class PostView {
     protected PostView() {
     }
 
+    /** A detached view of a post as the cache holds it, for the readers that speak in views (GraphQL). */
+    static PostView of(PostState state) {
+        PostView view = new PostView();
+        view.id = state.id();
+        view.authorId = state.authorId();
+        view.title = state.title();
+        view.content = state.content();
+        view.slug = state.slug();
+        view.status = state.status();
+        view.version = state.version();
+        view.createdAt = state.createdAt();
+        view.updatedAt = state.updatedAt();
+        view.publishedAt = state.publishedAt();
+        view.tags = new ArrayList<>(state.tags());
+        return view;
+    }
+
     public String getId() {
         return id;
     }

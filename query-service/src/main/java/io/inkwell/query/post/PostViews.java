@@ -10,7 +10,6 @@ import org.springframework.data.repository.query.Param;
 
 public interface PostViews extends JpaRepository<PostView, String>, JpaSpecificationExecutor<PostView> {
 
-    Optional<PostView> findBySlug(String slug);
 
     @Query("select p.id from PostView p where p.slug = :slug")
     Optional<String> findIdBySlug(@Param("slug") String slug);

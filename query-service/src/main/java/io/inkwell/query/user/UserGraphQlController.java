@@ -3,7 +3,6 @@ package io.inkwell.query.user;
 import io.inkwell.query.graphql.Arguments;
 import io.inkwell.query.graphql.Connection;
 import io.inkwell.query.graphql.PageArgs;
-import io.inkwell.query.projection.ReadModelUpdates;
 import io.inkwell.query.security.CurrentViewer;
 import io.inkwell.query.security.Viewer;
 import io.inkwell.query.web.InvalidParameterException;
@@ -25,14 +24,14 @@ class UserGraphQlController {
 
     private final UserViews users;
     private final CurrentViewer viewers;
-    private final ReadModelUpdates updates;
+    private final UserLookup lookup;
     private final Duration maxWait;
 
-    UserGraphQlController(UserViews users, CurrentViewer viewers, ReadModelUpdates updates,
+    UserGraphQlController(UserViews users, CurrentViewer viewers, UserLookup lookup,
                           @Value("${inkwell.read-your-writes.max-wait:3s}") Duration maxWait) {
         this.users = users;
         this.viewers = viewers;
-        this.updates = updates;
+        this.lookup = lookup;
         this.maxWait = maxWait;
     }
 
@@ -40,11 +39,11 @@ class UserGraphQlController {
     UserNode user(@Argument String id, @Argument Integer minVersion) {
         Viewer viewer = signedIn();
         Long version = Arguments.minVersion(minVersion);
-        UserView user = version == null
-                ? users.findById(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
-                : updates.await(() -> users.findById(id).filter(u -> u.getVersion() >= version), maxWait)
-                        .orElseThrow(() -> new NotCaughtUpException("User " + id, version));
-        if (!user.isActive()) {
+        // Through the profile cache, as REST's GET /users/{id}.
+        UserState user = version == null
+                ? lookup.byId(id).orElseThrow(() -> new NotFoundException("User " + id + " does not exist"))
+                : lookup.byId(id, version, maxWait).orElseThrow(() -> new NotCaughtUpException("User " + id, version));
+        if (!user.active()) {
             throw new NotFoundException("User " + id + " does not exist");
         }
         return UserNode.of(user, viewer);

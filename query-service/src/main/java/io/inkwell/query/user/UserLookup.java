@@ -4,8 +4,12 @@ import io.inkwell.query.cache.CachedReadModel;
 import io.inkwell.query.cache.ReadModelCache;
 import io.inkwell.query.projection.ReadModelUpdates;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +54,18 @@ public class UserLookup {
         return fresh;
     }
 
+    /** The profiles of {@code ids} that the read model has, by id: cached ones from the cache, the rest in one query. */
+    public Map<String, UserState> byIds(Collection<String> ids) {
+        return cache.readAll(PROFILES, ids, UserState.class, missing -> users.findAllById(missing).stream()
+                .map(UserLookup::state).collect(Collectors.toMap(UserState::id, Function.identity())));
+    }
+
     private Optional<UserState> load(String id) {
-        return users.findById(id).map(user -> new UserState(user.getId(), user.getName(), user.getEmail(),
-                user.getIssuer(), user.getSubject(), user.isActive(), user.getVersion(), user.getRegisteredAt(),
-                user.getUpdatedAt()));
+        return users.findById(id).map(UserLookup::state);
+    }
+
+    private static UserState state(UserView user) {
+        return new UserState(user.getId(), user.getName(), user.getEmail(), user.getIssuer(), user.getSubject(),
+                user.isActive(), user.getVersion(), user.getRegisteredAt(), user.getUpdatedAt());
     }
 }

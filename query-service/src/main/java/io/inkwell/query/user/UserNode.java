@@ -15,10 +15,15 @@ public record UserNode(String id, String name, String email, Long version, Insta
     }
 
     /** The author of a post; {@code user} is null or inactive for a deleted profile, whose name is gone. */
-    public static UserNode author(String id, UserView user, Viewer viewer) {
-        if (user == null || !user.isActive()) {
+    public static UserNode author(String id, UserState user, Viewer viewer) {
+        if (user == null || !user.active()) {
             return new UserNode(id, null, null, null, null);
         }
-        return viewer.isAnonymous() ? new UserNode(id, user.getName(), null, null, null) : of(user, viewer);
+        return viewer.isAnonymous() ? new UserNode(id, user.name(), null, null, null) : of(user, viewer);
+    }
+
+    public static UserNode of(UserState user, Viewer viewer) {
+        return new UserNode(user.id(), user.name(), viewer.maySeeEmailOf(user.id()) ? user.email() : null,
+                user.version(), user.registeredAt());
     }
 }
