@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class Load {
 
+    /** The request name of the graphql read in benchmarks/load's Reads simulation. */
+    static final String GRAPHQL_PAGE = "graphql page of 20 posts with authors";
+
     private Load() {
     }
 
@@ -70,10 +73,14 @@ final class Load {
                         report(results, what + ", its reads", stats.get("get post by id"), 0, "");
                         report(results, what + ", its creates", stats.get("create post"), 0, "");
                     }
-                    case "get", "list" -> {
+                    case "get", "list", "graphql" -> {
                         Map<String, GatlingRun.Stats> stats = runner.run("Reads",
                                 Map.of("connections", "" + options.readConnections(), "read", load));
-                        String request = load.equals("get") ? "get post by id" : "list posts";
+                        String request = switch (load) {
+                            case "get" -> "get post by id";
+                            case "list" -> "list posts";
+                            default -> GRAPHQL_PAGE;
+                        };
                         report(results, request + " with a token, " + options.readConnections() + " connections",
                                 stats.get(request), 0, "");
                     }
@@ -81,7 +88,7 @@ final class Load {
                     case "search" -> Searches.run(runner, stack, options, results);
                     case "lag" -> Searches.lag(runner, options, results);
                     default -> throw new IllegalArgumentException("no load " + load
-                            + ": creates, mixed, get, get-cache, list, search, lag");
+                            + ": creates, mixed, get, get-cache, graphql, list, search, lag");
                 }
             }
             results.figure("query-service VmRSS after the load", query.residentKib() / 1024.0, "MiB", 0, "");
@@ -91,37 +98,47 @@ final class Load {
     }
 
     /**
-     * GET by id with query-service's read model cache (the default) and without it (INKWELL_CACHE_ENABLED=false,
-     * query-service restarted), the same requests from the same connections; query-service is left running with
-     * its cache, as the later loads expect.
+     * GET by id and a GraphQL page of 20 posts with authors, with query-service's read model cache (the default)
+     * and without it (INKWELL_CACHE_ENABLED=false, query-service restarted), the same requests from the same
+     * connections; query-service is left running with its cache, as the later loads expect.
      */
     private static ServiceJvm cacheOnAndOff(BenchStack stack, Options options, Runner runner, ServiceJvm query,
                                             Results results) {
-        Map<String, String> settings = Map.of("connections", "" + options.readConnections(), "read", "get");
-        GatlingRun.Stats cached = runner.run("Reads", settings).get("get post by id");
+        Map<String, String> get = Map.of("connections", "" + options.readConnections(), "read", "get");
+        Map<String, String> graphql = Map.of("connections", "" + options.readConnections(), "read", "graphql");
+        GatlingRun.Stats cachedGet = runner.run("Reads", get).get("get post by id");
+        GatlingRun.Stats cachedPage = runner.run("Reads", graphql).get(GRAPHQL_PAGE);
         stack.stop(query);
         ServiceJvm uncached = stack.startService("query-service", options.queryPort(), true,
                 Map.of("INKWELL_CACHE_ENABLED", "false"));
-        GatlingRun.Stats direct = runner.run("Reads", settings).get("get post by id");
+        GatlingRun.Stats directGet = runner.run("Reads", get).get("get post by id");
+        GatlingRun.Stats directPage = runner.run("Reads", graphql).get(GRAPHQL_PAGE);
         stack.stop(uncached);
-        results.method("get-cache: the get load twice, first with query-service's read model cache (in process, "
-                + "Caffeine), then with query-service restarted without it (INKWELL_CACHE_ENABLED=false); the second is "
-                + "the first's baseline");
-        String what = "get post by id with a token, " + options.readConnections() + " connections";
+        results.method("get-cache: the get load and the graphql load (" + GRAPHQL_PAGE + ": posts(first: 20) with "
+                + "id, title, tags, version and author { id name }), each first with query-service's read model cache "
+                + "(in process, Caffeine), then with query-service restarted without it (INKWELL_CACHE_ENABLED=false); "
+                + "the second is the first's baseline");
+        String connections = ", " + options.readConnections() + " connections";
+        compare(results, "get post by id with a token" + connections, cachedGet, directGet);
+        compare(results, GRAPHQL_PAGE + ", with a token" + connections, cachedPage, directPage);
+        return stack.startService("query-service", options.queryPort(), true);
+    }
+
+    private static void compare(Results results, String what, GatlingRun.Stats cached, GatlingRun.Stats direct) {
         if (cached == null || direct == null) {
             results.note(what + ": no such request in Gatling's report");
-        } else {
-            results.figure(what + ", cache on: throughput", cached.perSecond(), "requests/s", direct.perSecond(),
-                    "cache off");
-            latencies(results, what + ", cache on", cached, direct, "cache off");
-            for (GatlingRun.Stats stats : new GatlingRun.Stats[] {cached, direct}) {
-                if (stats.failed() > 0) {
-                    results.note(what + ": " + stats.failed() + " of " + (stats.ok() + stats.failed())
-                            + " requests failed (see Gatling's report)");
-                }
+            return;
+        }
+        results.figure(what + ", cache on: throughput", cached.perSecond(), "requests/s", direct.perSecond(), "cache off");
+        latencies(results, what + ", cache on", cached, direct, "cache off");
+        results.figure(what + ", cache off: throughput", direct.perSecond(), "requests/s", 0, "");
+        latencies(results, what + ", cache off", direct, null, "");
+        for (GatlingRun.Stats stats : new GatlingRun.Stats[] {cached, direct}) {
+            if (stats.failed() > 0) {
+                results.note(what + ": " + stats.failed() + " of " + (stats.ok() + stats.failed())
+                        + " requests failed (see Gatling's report)");
             }
         }
-        return stack.startService("query-service", options.queryPort(), true);
     }
 
     /** Throughput (against the baseline, if any) and p50 / p95 / p99 of one request or group. */

@@ -107,7 +107,7 @@ record Options(Map<String, String> values) {
 
     /** The load scenarios to run, in this order. */
     java.util.List<String> loads() {
-        return java.util.List.of(get("loads", "creates,mixed,get,list,search,lag").split(","));
+        return java.util.List.of(get("loads", "creates,mixed,get-cache,list,search,lag").split(","));
     }
 
     /** The words of the search scenario and its baseline; words of the generated titles and bodies. */
