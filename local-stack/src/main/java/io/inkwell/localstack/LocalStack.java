@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import sun.misc.Signal;
 
@@ -40,10 +41,17 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path data = Path.of(env("INKWELL_DATA_DIR", root.resolve(".inkwell").toString())).toAbsolutePath();
+        Settings settings;
+        try {
+            settings = Settings.from(root, System::getenv);
+        } catch (RuntimeException e) {
+            System.err.println("Inkwell did not start: " + e.getMessage()); // a port that is no number
+            System.exit(1);
+            return;
+        }
         RunFolder runFolder;
         try {
-            runFolder = RunFolder.claim(data);
+            runFolder = RunFolder.claim(settings.data());
         } catch (RunFolder.AlreadyRunning e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -57,7 +65,7 @@ public final class LocalStack {
         Signal.handle(new Signal("TERM"), signal -> stack.stopAndExit(0));
         Signal.handle(new Signal("HUP"), signal -> stack.stopAndExit(0));
         try {
-            stack.run(root, data);
+            stack.run(root, settings);
         } catch (RuntimeException | IOException e) {
             System.err.println("Inkwell did not start: " + e.getMessage());
             stack.stopAndExit(1);
@@ -65,13 +73,14 @@ public final class LocalStack {
         stack.stopped.await();
     }
 
-    private void run(Path root, Path data) throws IOException {
+    private void run(Path root, Settings settings) throws IOException {
+        Path data = settings.data();
         Path logs = Files.createDirectories(data.resolve("logs"));
-        int postgresPort = Integer.parseInt(env("INKWELL_POSTGRES_PORT", "55432"));
-        int keycloakPort = Integer.parseInt(env("INKWELL_KEYCLOAK_PORT", "8180"));
-        int elasticsearchPort = Integer.parseInt(env("INKWELL_ELASTICSEARCH_PORT", "9200"));
-        int commandPort = Integer.parseInt(env("INKWELL_COMMAND_PORT", "8081"));
-        int queryPort = Integer.parseInt(env("INKWELL_QUERY_PORT", "8082"));
+        int postgresPort = settings.postgresPort();
+        int keycloakPort = settings.keycloakPort();
+        int elasticsearchPort = settings.elasticsearchPort();
+        int commandPort = settings.commandPort();
+        int queryPort = settings.queryPort();
 
         List<RunFolder.Recorded> leftovers = runFolder.leftovers();
         if (!leftovers.isEmpty()) {
@@ -100,15 +109,8 @@ public final class LocalStack {
                 elasticsearchWork.resolve("elasticsearch.out").toString());
         supervisor.start(SERVERS, elasticsearch);
 
-        Map<String, String> environment = Map.of(
-                "INKWELL_ELASTICSEARCH_URI", elasticsearch.server().uri(),
-                "INKWELL_DB_URL", postgres.jdbcUrl(),
-                "INKWELL_DB_USER", "inkwell",
-                "INKWELL_DB_PASSWORD", "inkwell",
-                "INKWELL_ISSUER_URI", keycloak.server().issuer(),
-                "INKWELL_JWK_SET_URI", keycloak.server().jwkSetUri(),
-                // Developer conveniences such as GraphiQL, which stay off everywhere else.
-                "SPRING_PROFILES_ACTIVE", "local");
+        Map<String, String> environment = serviceEnvironment(elasticsearch.server().uri(), postgres.jdbcUrl(),
+                keycloak.server().issuer(), keycloak.server().jwkSetUri());
         say("Starting command-service on port " + commandPort + " and query-service on port " + queryPort);
         var command = new Children.Service("command-service",
                 root.resolve("command-service/target/command-service.jar"), commandPort, environment, logs);
@@ -154,9 +156,39 @@ public final class LocalStack {
         System.exit(status);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** What both services are started with: where PostgreSQL, Elasticsearch and Keycloak of this stack are. */
+    static Map<String, String> serviceEnvironment(String elasticsearchUri, String jdbcUrl, String issuer, String jwkSetUri) {
+        return Map.of(
+                "INKWELL_ELASTICSEARCH_URI", elasticsearchUri,
+                "INKWELL_DB_URL", jdbcUrl,
+                "INKWELL_DB_USER", "inkwell",
+                "INKWELL_DB_PASSWORD", "inkwell",
+                "INKWELL_ISSUER_URI", issuer,
+                "INKWELL_JWK_SET_URI", jwkSetUri,
+                // Developer conveniences such as GraphiQL, which stay off everywhere else.
+                "SPRING_PROFILES_ACTIVE", "local");
+    }
+
+    /**
+     * The data folder and the ports (README, "Run it"): {@code .inkwell/} under the repository and the usual
+     * ports, unless an {@code INKWELL_*} variable says otherwise; a blank one counts as unset.
+     */
+    record Settings(Path data, int postgresPort, int keycloakPort, int elasticsearchPort, int commandPort, int queryPort) {
+
+        static Settings from(Path root, Function<String, String> environment) {
+            return new Settings(
+                    Path.of(env(environment, "INKWELL_DATA_DIR", root.resolve(".inkwell").toString())).toAbsolutePath(),
+                    Integer.parseInt(env(environment, "INKWELL_POSTGRES_PORT", "55432")),
+                    Integer.parseInt(env(environment, "INKWELL_KEYCLOAK_PORT", "8180")),
+                    Integer.parseInt(env(environment, "INKWELL_ELASTICSEARCH_PORT", "9200")),
+                    Integer.parseInt(env(environment, "INKWELL_COMMAND_PORT", "8081")),
+                    Integer.parseInt(env(environment, "INKWELL_QUERY_PORT", "8082")));
+        }
+
+        private static String env(Function<String, String> environment, String name, String fallback) {
+            String value = environment.apply(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
     }
 
     private static void say(String line) {

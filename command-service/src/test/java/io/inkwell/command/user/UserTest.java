@@ -114,7 +114,9 @@ class UserTest {
         claims.identities.put(ISSUER + "|alice-sub", ID);
         fixture.given(REGISTERED)
                 .when(new DeleteUserCommand(ID, null, SELF))
-                .expectEvents(new UserDeletedEvent(ID));
+                .expectEvents(new UserDeletedEvent(ID))
+                // The sequence number of the deletion, which UserWrites answers as version 2.
+                .expectResultMessagePayload(1L);
         assertThat(claims.emails).isEmpty();
         assertThat(claims.identities).isEmpty();
     }

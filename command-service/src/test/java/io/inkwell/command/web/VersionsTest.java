@@ -38,4 +38,20 @@ class VersionsTest {
                 .isInstanceOf(Versions.PreconditionFailedException.class)
                 .hasMessageContaining("one strong ETag");
     }
+
+    @Test
+    void turnsAnExpectedVersionIntoTheSequenceNumberTheCommandMustFind() {
+        assertThat(Versions.expectedSequence((Integer) null)).isNull();
+        assertThat(Versions.expectedSequence(1)).isZero();
+        assertThat(Versions.expectedSequence(7)).isEqualTo(6);
+        assertThat(Versions.expectedSequence(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE - 1L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+    void failsThePreconditionOfAnExpectedVersionNoAggregateHas(int expectedVersion) {
+        assertThatThrownBy(() -> Versions.expectedSequence(expectedVersion))
+                .isInstanceOf(Versions.PreconditionFailedException.class)
+                .hasMessage("expectedVersion must be a version that a write answered (1 or more)");
+    }
 }

@@ -52,6 +52,54 @@ class WriteAdmissionTest {
         assertThat(run("POST", "/api/v1/posts", () -> { }).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void countsGraphQlMutationsAsWritesButLetsOtherPostsThrough() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
+                run("POST", "/graphql", () -> {
+                    inside.countDown();
+                    await(finish);
+                }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse mutation = run("POST", "/graphql", () -> { });
+        MockHttpServletResponse write = run("PATCH", "/api/v1/users/u-1", () -> { });
+        // Not the API: sign-in forms, actuator and the like are never held back.
+        MockHttpServletResponse elsewhere = run("POST", "/actuator/refresh", () -> { });
+        MockHttpServletResponse graphqlLookalike = run("POST", "/graphql/extra", () -> { });
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(mutation.getStatus()).isEqualTo(503);
+        assertThat(write.getStatus()).isEqualTo(503);
+        assertThat(elsewhere.getStatus()).isEqualTo(200);
+        assertThat(graphqlLookalike.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteInterruptedWhileWaitingGets503AndKeepsItsInterrupt() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
+                run("POST", "/api/v1/posts", () -> {
+                    inside.countDown();
+                    await(finish);
+                }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread.currentThread().interrupt();
+        MockHttpServletResponse interrupted = run("POST", "/api/v1/posts", () -> { });
+        // Thread.interrupted() also clears the flag again, so that the rest of the test may wait.
+        boolean stillInterrupted = Thread.interrupted();
+
+        finish.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(interrupted.getStatus()).isEqualTo(503);
+        assertThat(interrupted.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(stillInterrupted).isTrue();
+    }
+
     private MockHttpServletResponse run(String method, String uri, Runnable handler) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
         MockHttpServletResponse response = new MockHttpServletResponse();
