@@ -134,6 +134,24 @@ class ReadModelCacheTest {
     }
 
     @Test
+    void aReplacedReadModelRetiresTheCachesOfEveryFeatureThatDeclaresIt() {
+        SimpleCacheManager manager = new SimpleCacheManager();
+        manager.setCaches(List.of(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()),
+                new NewestCaffeineCache("post-summaries", Caffeine.newBuilder().build())));
+        manager.afterPropertiesSet();
+        ReadModelCache cache = new ReadModelCache(manager, new Epochs.Local(), List.of(
+                new CachedReadModel("posts-model", List.of(new CachedReadModel.Entry("posts", Post.class))),
+                new CachedReadModel("posts-model", List.of(new CachedReadModel.Entry("post-summaries", Post.class)))));
+        cache.read("posts", "a", () -> load(new Post("a", 1)));
+        cache.read("post-summaries", "a", () -> load(new Post("a", 1)));
+        cache.on(new ReadModelReplaced("posts-model"));
+
+        cache.read("posts", "a", () -> load(new Post("a", 1)));
+        cache.read("post-summaries", "a", () -> load(new Post("a", 1)));
+        assertThat(loads).hasValue(4);
+    }
+
+    @Test
     void epochsOutOfReachSendEveryReadToTheReadModel() {
         ReadModelCache cache = cacheOf(new NewestCaffeineCache("posts", Caffeine.newBuilder().build()),
                 new EpochsOutOfReach(true, true));
