@@ -85,7 +85,7 @@ class AuthorPostsTest {
         viewing(Viewer.ANONYMOUS);
         // Asked for 2 after the first: the first row comes along only for the total.
         database.row("p1", "ada", 5, 1).row("p2", "ada", 5, 2).row("p3", "ada", 5, 3);
-        found("p2", "p3");
+        found("p1", "p2", "p3");
 
         Connection<PostView> page = load(key("ada", new PageArgs(2, 1))).get("ada");
 
@@ -200,7 +200,9 @@ class AuthorPostsTest {
             ReflectionTestUtils.setField(post, "id", id);
             views.add(post);
         }
-        when(posts.findAllById(anyList())).thenReturn(views);
+        // As the read model answers: the asked posts that it has.
+        when(posts.findAllById(anyList())).thenAnswer(asked -> views.stream()
+                .filter(post -> asked.<List<String>>getArgument(0).contains(post.getId())).toList());
     }
 
     private static AuthorPosts.Key key(String authorId, PageArgs page) {
