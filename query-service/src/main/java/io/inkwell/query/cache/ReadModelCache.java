@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -42,8 +43,10 @@ public class ReadModelCache {
     ReadModelCache(CacheManager caches, Epochs epochs, List<CachedReadModel> readModels) {
         this.caches = caches;
         this.epochs = epochs;
+        // Two features may cache the same read model: a rebuild retires the caches of both.
         this.cachesByReadModel = readModels.stream().collect(Collectors.toMap(CachedReadModel::readModel,
-                model -> model.caches().stream().map(CachedReadModel.Entry::name).toList(), (a, b) -> a));
+                model -> model.caches().stream().map(CachedReadModel.Entry::name).toList(),
+                (some, more) -> Stream.concat(some.stream(), more.stream()).toList()));
     }
 
     /** The cached value, or what {@code load} finds, which is then cached; empty is not cached. */

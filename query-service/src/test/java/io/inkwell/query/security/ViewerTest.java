@@ -46,4 +46,11 @@ class ViewerTest {
         assertThat(Viewer.ANONYMOUS.maySeeDraftOf("me")).isFalse();
         assertThat(Viewer.ANONYMOUS.userId()).isEmpty();
     }
+
+    @Test
+    void aViewerInALogLineNamesTheIdentityAndLooksUpNoProfile() {
+        assertThat(viewer("moderator")).hasToString("Viewer[iss|sub, roles [moderator]]");
+        assertThat(Viewer.ANONYMOUS).hasToString("Viewer[anonymous]");
+        assertThat(lookups).hasValue(0);
+    }
 }
