@@ -12,6 +12,8 @@ import io.inkwell.query.projection.ReadModelReplaced;
 import io.inkwell.query.projection.ReadModelUpdates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -35,6 +37,24 @@ class UserLookupTest {
         assertThat(users.byId("u1")).contains(expected);
         assertThat(users.byId("u1")).contains(expected);
         verify(readModel, times(1)).findById("u1");
+    }
+
+    @Test
+    void manyProfilesAtOnceTakeTheCachedOnesAndLoadTheRestInOneQuery() {
+        when(readModel.findById("u1")).thenReturn(Optional.of(user("u1", 2)));
+        users.byId("u1");
+        when(readModel.findAllById(List.of("u2", "gone"))).thenReturn(List.of(user("u2", 5)));
+
+        Map<String, UserState> found = users.byIds(List.of("u1", "u2", "gone"));
+
+        assertThat(found).containsOnlyKeys("u1", "u2");
+        assertThat(found.get("u1").version()).isEqualTo(2);
+        assertThat(found.get("u2")).isEqualTo(new UserState("u2", "Ada 5", "ada@example.test", "https://issuer.test",
+                "sub-u2", true, 5, REGISTERED, UPDATED));
+        // What was loaded is cached: the next single read needs no query.
+        assertThat(users.byId("u2")).contains(found.get("u2"));
+        verify(readModel, times(1)).findAllById(List.of("u2", "gone"));
+        verify(readModel, times(0)).findById("u2");
     }
 
     @Test

@@ -18,6 +18,7 @@ class UserNodeTest {
     private static final Viewer ADMIN = new Viewer("iss", "sub-admin", Set.of("admin"), Optional.of("admin"));
 
     private final UserView ada = user("ada", true);
+    private final UserState adaState = state("ada", true);
 
     @Test
     void showsTheEmailToTheUserThemselfAndToAdminsOnly() {
@@ -27,14 +28,21 @@ class UserNodeTest {
     }
 
     @Test
+    void showsTheEmailOfACachedProfileToTheUserThemselfAndToAdminsOnly() {
+        assertThat(UserNode.of(adaState, ADA)).isEqualTo(new UserNode("ada", "Ada", "ada@example.test", 3L, REGISTERED));
+        assertThat(UserNode.of(adaState, ADMIN).email()).isEqualTo("ada@example.test");
+        assertThat(UserNode.of(adaState, BOB)).isEqualTo(new UserNode("ada", "Ada", null, 3L, REGISTERED));
+    }
+
+    @Test
     void showsAnAuthorToAnAnonymousReaderByIdAndNameOnly() {
-        assertThat(UserNode.author("ada", ada, Viewer.ANONYMOUS)).isEqualTo(new UserNode("ada", "Ada", null, null, null));
+        assertThat(UserNode.author("ada", adaState, Viewer.ANONYMOUS)).isEqualTo(new UserNode("ada", "Ada", null, null, null));
     }
 
     @Test
     void showsAnAuthorToASignedInReaderAsTheirProfile() {
-        assertThat(UserNode.author("ada", ada, BOB)).isEqualTo(new UserNode("ada", "Ada", null, 3L, REGISTERED));
-        assertThat(UserNode.author("ada", ada, ADA).email()).isEqualTo("ada@example.test");
+        assertThat(UserNode.author("ada", adaState, BOB)).isEqualTo(new UserNode("ada", "Ada", null, 3L, REGISTERED));
+        assertThat(UserNode.author("ada", adaState, ADA).email()).isEqualTo("ada@example.test");
     }
 
     @Test
@@ -42,8 +50,12 @@ class UserNodeTest {
         UserNode gone = new UserNode("ada", null, null, null, null);
         for (Viewer anyone : new Viewer[] {Viewer.ANONYMOUS, BOB, ADMIN}) {
             assertThat(UserNode.author("ada", null, anyone)).isEqualTo(gone);
-            assertThat(UserNode.author("ada", user("ada", false), anyone)).isEqualTo(gone);
+            assertThat(UserNode.author("ada", state("ada", false), anyone)).isEqualTo(gone);
         }
+    }
+
+    private static UserState state(String id, boolean active) {
+        return new UserState(id, "Ada", "ada@example.test", "iss", "sub-" + id, active, 3, REGISTERED, null);
     }
 
     private static UserView user(String id, boolean active) {
