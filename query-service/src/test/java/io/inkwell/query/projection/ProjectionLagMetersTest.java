@@ -18,11 +18,15 @@ import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Each projection's lag in events and seconds, and each local segment's lag in events, as gauges that read the
  * stream's positions once per scrape; NaN where this instance cannot know.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProjectionLagMetersTest {
 
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
@@ -118,7 +122,19 @@ class ProjectionLagMetersTest {
     }
 
     @Test
-    void theNextScrapeReadsAgainAndASegmentNoLongerHereReadsNaN() throws InterruptedException {
+    void aReadingThatFailsMidwayLeavesTheProjectionsItDidNotFinishUnknownQuietly(CapturedOutput output) {
+        when(positions.segments("users", Optional.empty())).thenReturn(List.of(segment(0, 95L)));
+        when(positions.lagSeconds(eq(List.of(segment(0, 95L))), any())).thenThrow(new IllegalStateException("connection lost"));
+        meters.bindTo(registry);
+
+        assertThat(lagEvents("posts")).isEqualTo(10.0);
+        assertThat(lagEvents("users")).isNaN();
+        assertThat(segmentLag("users", "0")).isNaN();
+        assertThat(output.getOut()).as("NaN is an answer, not a failing gauge").doesNotContain("Failed to apply");
+    }
+
+    @Test
+    void theNextScrapeReadsAgainAndASegmentNoLongerHereReadsNaN(CapturedOutput output) throws InterruptedException {
         meters.bindTo(registry);
         assertThat(lagEvents("posts")).isEqualTo(10.0);
         assertThat(segmentLag("posts", "1")).isEqualTo(3.0);
@@ -130,6 +146,7 @@ class ProjectionLagMetersTest {
         assertThat(segmentLag("posts", "0")).isEqualTo(2.0);
         assertThat(segmentLag("posts", "1")).isNaN();
         assertThat(lagEvents("posts")).isNaN();
+        assertThat(output.getOut()).as("NaN is an answer, not a failing gauge").doesNotContain("Failed to apply");
     }
 
     private double lagEvents(String group) {
