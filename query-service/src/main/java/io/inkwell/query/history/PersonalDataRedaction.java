@@ -46,9 +46,14 @@ final class PersonalDataRedaction {
     }
 
     static List<String> personalComponents(Class<?> payloadType) {
-        return PERSONAL.computeIfAbsent(payloadType, type -> type.isRecord()
-                ? Arrays.stream(type.getRecordComponents()).filter(c -> c.isAnnotationPresent(PersonalData.class))
+        return PERSONAL.computeIfAbsent(payloadType, PersonalDataRedaction::findPersonalComponents);
+    }
+
+    /** The components marked {@code @PersonalData}, read afresh (what {@link #personalComponents} keeps per type). */
+    static List<String> findPersonalComponents(Class<?> payloadType) {
+        return payloadType.isRecord()
+                ? Arrays.stream(payloadType.getRecordComponents()).filter(c -> c.isAnnotationPresent(PersonalData.class))
                         .map(RecordComponent::getName).toList()
-                : List.of());
+                : List.of();
     }
 }

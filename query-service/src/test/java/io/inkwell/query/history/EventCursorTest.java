@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,8 +60,65 @@ class EventCursorTest {
     }
 
     @Test
+    void takesEveryDigitOfABarePositionOrOfACursor() {
+        assertThat(EventCursor.parse("0", GlobalSequenceTrackingToken::new)).isEqualTo(new GlobalSequenceTrackingToken(0));
+        assertThat(EventCursor.parse("9", GlobalSequenceTrackingToken::new)).isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(EventCursor.parse("999999999999999999", GlobalSequenceTrackingToken::new))
+                .isEqualTo(new GlobalSequenceTrackingToken(999_999_999_999_999_999L));
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(90, List.of(0L, 9L, 89L));
+        assertThat(EventCursor.parse(EventCursor.of(token), GAP_AWARE)).isEqualTo(token);
+        assertThat(EventCursor.parse(EventCursor.of(new GlobalSequenceTrackingToken(9)), GAP_AWARE))
+                .isEqualTo(new GlobalSequenceTrackingToken(9));
+    }
+
+    @Test
+    void resumesATokenWithoutGaps() {
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(5, List.of());
+        assertThat(EventCursor.parse(EventCursor.of(token), GAP_AWARE)).isEqualTo(token);
+    }
+
+    @Test
+    void refusesNumbersOfNineteenDigitsAndCharactersNextToTheDigits() {
+        for (String position : List.of("1000000000000000000", "12/", "12:")) {
+            assertThatThrownBy(() -> EventCursor.parse(position, GlobalSequenceTrackingToken::new))
+                    .as(position).isInstanceOf(InvalidParameterException.class);
+        }
+        for (String text : List.of("1.s.1000000000000000000", "1.s.4/", "1.s.4:", "1.g.10.4:", "2.s.4", "1.s.4.5")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+            assertThatThrownBy(() -> EventCursor.parse(cursor, GAP_AWARE)).as(text).isInstanceOf(InvalidParameterException.class);
+        }
+    }
+
+    @Test
+    void takesACursorOfTheGreatestLength() {
+        // 6,000 ASCII bytes are 8,000 characters of base64: many gaps, as a busy store may have.
+        StringBuilder text = new StringBuilder("1.g.1000000.");
+        long gap = 100_000;
+        while (text.length() + 7 + 12 <= 6_000) {
+            text.append(gap++).append(',');
+        }
+        text.append("0".repeat(6_000 - text.length() - 6)).append(gap); // leading zeros, as digits may have
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(cursor).hasSize(EventCursor.MAX_LENGTH);
+
+        assertThat(((GapAwareTrackingToken) EventCursor.parse(cursor, GAP_AWARE)).getGaps()).contains(100_000L, gap);
+    }
+
+    @Test
+    void cannotWriteATokenOfAnotherStore() {
+        assertThatThrownBy(() -> EventCursor.of(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(3))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(ReplayToken.class.getName());
+    }
+
+    @Test
     void refusesOverlongCursors() {
         assertThatThrownBy(() -> EventCursor.parse("a".repeat(EventCursor.MAX_LENGTH + 1), GAP_AWARE))
                 .isInstanceOf(InvalidParameterException.class);
+        // Well formed but longer than any the API gives out: refused before it is decoded.
+        String text = "1.g.100000000." + String.join(",", java.util.stream.LongStream.range(10_000_000, 10_000_700)
+                .mapToObj(Long::toString).toList());
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+        assertThat(cursor.length()).isGreaterThan(EventCursor.MAX_LENGTH);
+        assertThatThrownBy(() -> EventCursor.parse(cursor, GAP_AWARE)).isInstanceOf(InvalidParameterException.class);
     }
 }

@@ -25,4 +25,11 @@ class EventTypesTest {
         assertThat(EventTypes.cloudEventType("UserEmailChangedEvent", "2")).isEqualTo("io.inkwell.user-email-changed.v2");
         assertThat(EventTypes.revision(PostEditedEvent.class)).isEqualTo("1");
     }
+
+    @Test
+    void leavesTheRevisionOutWhereAnEventHasNone() {
+        assertThat(EventTypes.revision(String.class)).isNull();
+        assertThat(EventTypes.cloudEventType("PostEditedEvent", null)).isEqualTo("io.inkwell.post-edited");
+        assertThat(EventTypes.cloudEventType("Heartbeat", null)).isEqualTo("io.inkwell.heartbeat");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inkwell.api.post.PostCreatedEvent;
 import io.inkwell.api.post.PostDeletedEvent;
+import io.inkwell.api.post.PostEditedEvent;
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
 import io.inkwell.api.user.UserDeletedEvent;
@@ -47,6 +48,18 @@ class HistoryAccessTest {
         // A moderator may see the draft today, so its history is refused rather than hidden.
         assertForbidden(() -> HistoryAccess.checkPost(MODERATOR, "p-1", post()));
         assertNotFound(() -> HistoryAccess.checkPost(MODERATOR, "p-1", post(new PostDeletedEvent("p-1"))));
+    }
+
+    @Test
+    void judgesAPostByItsLastChangeOfStatusNotByItsLastEvent() {
+        assertForbidden(() -> HistoryAccess.checkPost(OTHER, "p-1",
+                post(new PostPublishedEvent("p-1"), new PostEditedEvent("p-1", "New title", "x"))));
+        assertNotFound(() -> HistoryAccess.checkPost(OTHER, "p-1",
+                post(new PostPublishedEvent("p-1"), new PostUnpublishedEvent("p-1"), new PostEditedEvent("p-1", "t", "x"))));
+        assertNotFound(() -> HistoryAccess.checkPost(MODERATOR, "p-1",
+                post(new PostPublishedEvent("p-1"), new PostDeletedEvent("p-1"), new PostEditedEvent("p-1", "t", "x"))));
+        assertForbidden(() -> HistoryAccess.checkPost(OTHER, "p-1",
+                post(new PostPublishedEvent("p-1"), new PostUnpublishedEvent("p-1"), new PostPublishedEvent("p-1"))));
     }
 
     @Test

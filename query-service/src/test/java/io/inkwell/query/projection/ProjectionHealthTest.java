@@ -90,6 +90,45 @@ class ProjectionHealthTest {
         assertThat(details(health.health())).containsEntry("state", "running");
     }
 
+    @Test
+    void isStuckFromTheMomentItHasFailedForAsLongAsAllowed() {
+        failBatch(new IllegalStateException("once"));
+        now = now.plusSeconds(30);
+
+        assertThat(details(health.health())).containsEntry("state", "stuck");
+    }
+
+    @Test
+    void aProcessorInErrorWithoutARecordedFailureIsRetrying() {
+        when(posts.isError()).thenReturn(true);
+
+        Health answer = health.health();
+
+        assertThat(details(answer)).containsEntry("state", "retrying");
+        assertThat(answer.getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aStoppedProcessorForgetsItsFailuresSoThatItStartsAfreshWhenItRunsAgain() {
+        failBatch(new IllegalStateException("once"));
+        when(posts.isRunning()).thenReturn(false);
+        assertThat(details(health.health())).containsEntry("state", "stopped").doesNotContainKey("error");
+
+        when(posts.isRunning()).thenReturn(true);
+        now = now.plusSeconds(60);
+        assertThat(details(health.health())).containsEntry("state", "running");
+    }
+
+    @Test
+    void deadLettersThatCannotBeCountedDegradeTheServiceAndSaySo() {
+        when(deadLetters.byGroup()).thenReturn(Optional.empty());
+
+        Health answer = health.health();
+
+        assertThat(answer.getStatus()).isEqualTo(ProjectionHealth.DEGRADED);
+        assertThat(details(answer)).containsEntry("state", "running").containsEntry("deadLetters", "unknown");
+    }
+
     private void failBatch(Throwable error) {
         assertThatThrownBy(() -> failures.handleError(new ErrorContext("posts", error, List.of())))
                 .as("the failure still propagates, so that the batch is retried").isSameAs(error);
