@@ -18,6 +18,7 @@ CREATE TABLE query.posts{suffix} (
 );
 CREATE INDEX posts_author{suffix} ON query.posts{suffix} (author_id, created_at DESC);
 CREATE INDEX posts_status_newest{suffix} ON query.posts{suffix} (status, published_at DESC NULLS LAST, created_at DESC);
+CREATE INDEX posts_status_id{suffix} ON query.posts{suffix} (status) INCLUDE (id);
 
 CREATE TABLE query.tags{suffix} (
     name       VARCHAR(50) NOT NULL,

@@ -25,9 +25,14 @@ final class Requests {
     private Requests() {
     }
 
-    /** JSON in and out, no warm-up request to an outside site (the machines have no internet). */
+    /**
+     * JSON in and out, no warm-up request to an outside site (the machines have no internet), and no HTTP cache in
+     * the virtual users: Gatling would otherwise send If-None-Match with the ETags it saw and count the 304s as
+     * failed reads; every read here is a whole answer.
+     */
     static HttpProtocolBuilder protocol() {
-        return http.acceptHeader("application/json").contentTypeHeader("application/json").disableWarmUp();
+        return http.acceptHeader("application/json").contentTypeHeader("application/json").disableWarmUp()
+                .disableCaching();
     }
 
     /** A bearer token of a user registered by benchmarks/run before the load, one per line. */
