@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -98,7 +99,10 @@ class RebuildProcessors {
                 .rollbackConfiguration(processing.rollbackConfiguration(live))
                 // Keyed by the rebuild's name, so that its failures show apart from the live processor's.
                 .errorHandler(failures)
-                .messageMonitor(processing.messageMonitor(TrackingEventProcessor.class, name))
+                // No Micrometer monitor: axon-micrometer's capacity and latency monitors keep every measurement of
+                // their time window, over a million at a rebuild's pace, and filled a 256 MB heap (the run's own
+                // progress, in the admin API and the log, is the rebuild's measure).
+                .messageMonitor(NoOpMessageMonitor.INSTANCE)
                 .messageSource(axon.eventStore())
                 .tokenStore(processing.tokenStore(live))
                 .transactionManager(processing.transactionManager(live))
