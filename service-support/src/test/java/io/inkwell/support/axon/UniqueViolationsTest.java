@@ -27,6 +27,28 @@ class UniqueViolationsTest {
     }
 
     @Test
+    void aCircularChainOfNextExceptionsEndsTheSearch() {
+        SQLException first = new SQLException("one", "40001");
+        SQLException second = new SQLException("two", "40001");
+        first.setNextException(second);
+        second.setNextException(first);
+
+        assertThat(violations.isDuplicateKeyViolation(new RuntimeException(first))).isFalse();
+    }
+
+    @Test
+    void anExceptionThatNamesItselfAsItsCauseEndsTheSearch() {
+        RuntimeException selfCaused = new RuntimeException("odd") {
+            @Override
+            public synchronized Throwable getCause() {
+                return this;
+            }
+        };
+
+        assertThat(violations.isDuplicateKeyViolation(selfCaused)).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(violations.isDuplicateKeyViolation(new RuntimeException(new SQLException("connection refused", "08001"))))
                 .isFalse();

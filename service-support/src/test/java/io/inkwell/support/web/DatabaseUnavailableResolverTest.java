@@ -80,6 +80,39 @@ class DatabaseUnavailableResolverTest {
     }
 
     @Test
+    void recognisesAServerThatIsShuttingDownByItsState() {
+        var terminating = new SQLException("terminating connection due to administrator command", "57P01");
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null,
+                new IllegalStateException("wrapped", terminating))).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aFailedRollbackIsJudgedByTheFailureThatCausedIt() {
+        var died = new IllegalStateException("wrapped", new SQLException("server closed the connection", "08006"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new IllegalStateException("not the cause"));
+        rollback.initApplicationException(died);
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null, rollback)).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aResponseAlreadyUnderWayIsLeftAlone() throws Exception {
+        response.getWriter().write("partial");
+        response.flushBuffer();
+
+        assertThat(resolver.resolveException(new MockHttpServletRequest(), response, null,
+                new CannotCreateTransactionException("no connection"))).isNull();
+    }
+
+    @Test
+    void runsAheadOfSpringsOwnResolvers() {
+        assertThat(resolver.getOrder()).isLessThan(0);
+    }
+
+    @Test
     void leavesOtherDatabaseFailuresToTheOtherHandlers() {
         var duplicate = new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
 
