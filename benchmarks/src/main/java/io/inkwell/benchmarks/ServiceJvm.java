@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class ServiceJvm implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap[^\\n]*?used (\\d+)K");
+    private static final Pattern GENERATION_USED = Pattern.compile("(?m)^(?:DefNew|Tenured)\\s+total \\d+K, used (\\d+)K");
 
     private final String name;
     private final Process process;
@@ -113,8 +114,18 @@ final class ServiceJvm implements AutoCloseable {
     /** Heap in use right after a full GC, in KiB, read with jcmd (GC.run, then GC.heap_info). */
     long heapAfterGcKib() {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) : -1;
+        String info = jcmd("GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        if (used.find()) {
+            return Long.parseLong(used.group(1));
+        }
+        // The serial collector (./inkwell run's) names its generations instead of a heap: add them up.
+        Matcher generation = GENERATION_USED.matcher(info);
+        long total = -1;
+        while (generation.find()) {
+            total = Math.max(total, 0) + Long.parseLong(generation.group(1));
+        }
+        return total;
     }
 
     private String jcmd(String command) {
