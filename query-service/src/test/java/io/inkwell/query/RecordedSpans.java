@@ -18,6 +18,11 @@ public class RecordedSpans implements SpanExporter {
 
     private final Queue<SpanData> spans = new ConcurrentLinkedQueue<>();
 
+    /** Every span that ended, in the order they did. */
+    public List<SpanData> all() {
+        return List.copyOf(spans);
+    }
+
     public List<SpanData> ofTrace(String traceId) {
         return spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
+import io.inkwell.query.RecordedSpans;
 import io.inkwell.support.observability.ObservabilityProperties;
 import io.inkwell.support.observability.TraceContext;
 import io.micrometer.tracing.Span;
@@ -17,18 +18,14 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -56,7 +53,7 @@ class ProjectionTracingTest {
     private static final Map<String, String> TRACED = Map.of(TraceContext.TRACEPARENT,
             "00-" + TRACE_ID + "-" + REQUEST_SPAN + "-01");
 
-    private final Finished spans = new Finished();
+    private final RecordedSpans spans = new RecordedSpans();
     private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
@@ -141,7 +138,7 @@ class ProjectionTracingTest {
                 new GenericEventMessage<>("e-old", new PostUnpublishedEvent("p-1"), TRACED, old));
 
         assertThat(posts.during).hasSize(2).containsOnlyNulls();
-        assertThat(spans).isEmpty();
+        assertThat(spans.all()).isEmpty();
     }
 
     @Test
@@ -172,7 +169,7 @@ class ProjectionTracingTest {
         axon.eventBus().publish(GenericEventMessage.asEventMessage(new PostPublishedEvent("p-1")).andMetaData(TRACED));
 
         assertThat(posts.during).singleElement().isNull();
-        assertThat(spans).isEmpty();
+        assertThat(spans.all()).isEmpty();
     }
 
     private void start(TraceContext available) {
@@ -196,11 +193,11 @@ class ProjectionTracingTest {
     private SpanData only(String name) {
         return named(name).stream().reduce((a, b) -> {
             throw new AssertionError("more than one span " + name);
-        }).orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
+        }).orElseThrow(() -> new AssertionError("no span " + name + " in " + spans.all()));
     }
 
     private List<SpanData> named(String name) {
-        return spans.stream().filter(span -> span.getName().equals(name)).toList();
+        return spans.all().stream().filter(span -> span.getName().equals(name)).toList();
     }
 
     @ProcessingGroup("posts")
@@ -246,26 +243,6 @@ class ProjectionTracingTest {
         @EventHandler
         void on(PostPublishedEvent event) {
             during.add(tracer.currentSpan());
-        }
-    }
-
-    /** The spans that ended, in the order they did. */
-    private static final class Finished extends CopyOnWriteArrayList<SpanData> implements SpanExporter {
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> finished) {
-            addAll(finished);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.transport.http.TransportHttpClient;
 import co.elastic.clients.transport.instrumentation.Instrumentation;
 import co.elastic.clients.util.BinaryData;
+import io.inkwell.query.RecordedSpans;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -15,18 +16,14 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,7 +39,7 @@ class ElasticsearchCallsTest {
     private static final SearchRequest SEARCH = SearchRequest.of(s -> s.index("posts").q("private words"));
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Finished spans = new Finished();
+    private final RecordedSpans spans = new RecordedSpans();
     private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
             .build();
@@ -134,7 +131,7 @@ class ElasticsearchCallsTest {
             request.end();
         }
 
-        SpanData call = spans.stream()
+        SpanData call = spans.all().stream()
                 .filter(span -> span.getName().equals("elasticsearch search")).findFirst().orElseThrow();
         assertThat(call.getParentSpanId()).isEqualTo(request.context().spanId());
         assertThat(call.getAttributes().get(AttributeKey.stringKey("db.system"))).isEqualTo("elasticsearch");
@@ -156,7 +153,7 @@ class ElasticsearchCallsTest {
             request.end();
         }
 
-        SpanData call = spans.stream()
+        SpanData call = spans.all().stream()
                 .filter(span -> span.getName().equals("elasticsearch search")).findFirst().orElseThrow();
         assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(call.getAttributes().get(AttributeKey.stringKey("http.response.status_code"))).isEqualTo("0");
@@ -173,7 +170,7 @@ class ElasticsearchCallsTest {
             call.afterReceivingHttpResponse(answer(200));
         }
 
-        assertThat(spans).isEmpty();
+        assertThat(spans.all()).isEmpty();
         assertThat(count("search", "success")).isEqualTo(1);
     }
 
@@ -218,25 +215,5 @@ class ElasticsearchCallsTest {
             public void close() {
             }
         };
-    }
-
-    /** The spans that ended, in the order they did. */
-    private static final class Finished extends CopyOnWriteArrayList<SpanData> implements SpanExporter {
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> finished) {
-            addAll(finished);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }
