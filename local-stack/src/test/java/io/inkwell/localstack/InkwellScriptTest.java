@@ -1,7 +1,9 @@
 package io.inkwell.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,10 +103,9 @@ class InkwellScriptTest {
         assertThat(result.output()).doesNotContain("Building").doesNotContain("mvnw");
     }
 
-    private static void awaitExec(Process process, String program) throws InterruptedException {
-        for (int i = 0; i < 100 && !process.info().command().orElse("").endsWith("/" + program); i++) {
-            Thread.sleep(50);
-        }
+    private static void awaitExec(Process process, String program) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> process.info().command().orElse("").endsWith("/" + program));
     }
 
     /** A JDK as far as the script can tell: bin/java reports the version, and bin/javac exists or not. */

@@ -1,6 +1,7 @@
 package io.inkwell.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -90,16 +91,9 @@ class ServiceProcessTest {
         return jar;
     }
 
-    private static String awaitLine(Path log, String line) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            String written = Files.readString(log);
-            if (written.lines().anyMatch(line::equals)) {
-                return written;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(log + " has no line \"" + line + "\": " + Files.readString(log));
+    private static String awaitLine(Path log, String line) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.readString(log), written -> written.lines().anyMatch(line::equals));
     }
 
     /** The stand-in service: says how it was started, or exits with the status it is told. */
