@@ -17,21 +17,13 @@ class WriteAdmissionTest {
 
     @Test
     void aWriteBeyondTheBoundWaitsThenGets503WithRetryAfterAndTheNextOneIsServed() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
-                run("POST", "/api/v1/posts", () -> {
-                    inside.countDown();
-                    await(finish);
-                }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite("POST", "/api/v1/posts");
 
         MockHttpServletResponse crowded = run("PUT", "/api/v1/posts/1", () -> { });
         // Reads are never held back, also while every write permit is taken.
         MockHttpServletResponse read = run("GET", "/api/v1/posts/1", () -> { });
 
-        finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(first.release()).isEqualTo(200);
         assertThat(crowded.getStatus()).isEqualTo(503);
         assertThat(crowded.getHeader("Retry-After")).isEqualTo("1");
         assertThat(crowded.getContentType()).isEqualTo("application/problem+json");
@@ -54,14 +46,7 @@ class WriteAdmissionTest {
 
     @Test
     void countsGraphQlMutationsAsWritesButLetsOtherPostsThrough() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
-                run("POST", "/graphql", () -> {
-                    inside.countDown();
-                    await(finish);
-                }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite("POST", "/graphql");
 
         MockHttpServletResponse mutation = run("POST", "/graphql", () -> { });
         MockHttpServletResponse write = run("PATCH", "/api/v1/users/u-1", () -> { });
@@ -69,8 +54,7 @@ class WriteAdmissionTest {
         MockHttpServletResponse elsewhere = run("POST", "/actuator/refresh", () -> { });
         MockHttpServletResponse graphqlLookalike = run("POST", "/graphql/extra", () -> { });
 
-        finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(first.release()).isEqualTo(200);
         assertThat(mutation.getStatus()).isEqualTo(503);
         assertThat(write.getStatus()).isEqualTo(503);
         assertThat(elsewhere.getStatus()).isEqualTo(200);
@@ -79,25 +63,39 @@ class WriteAdmissionTest {
 
     @Test
     void aWriteInterruptedWhileWaitingGets503AndKeepsItsInterrupt() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
-                run("POST", "/api/v1/posts", () -> {
-                    inside.countDown();
-                    await(finish);
-                }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite("POST", "/api/v1/posts");
 
         Thread.currentThread().interrupt();
         MockHttpServletResponse interrupted = run("POST", "/api/v1/posts", () -> { });
         // Thread.interrupted() also clears the flag again, so that the rest of the test may wait.
         boolean stillInterrupted = Thread.interrupted();
 
-        finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(first.release()).isEqualTo(200);
         assertThat(interrupted.getStatus()).isEqualTo(503);
         assertThat(interrupted.getHeader("Retry-After")).isEqualTo("1");
         assertThat(stillInterrupted).isTrue();
+    }
+
+    /** A write that holds the only permit until it is released, and is answered then. */
+    private final class HeldWrite {
+
+        private final CountDownLatch finish = new CountDownLatch(1);
+        private final CompletableFuture<MockHttpServletResponse> answer;
+
+        HeldWrite(String method, String uri) throws InterruptedException {
+            CountDownLatch inside = new CountDownLatch(1);
+            answer = CompletableFuture.supplyAsync(() -> run(method, uri, () -> {
+                inside.countDown();
+                await(finish);
+            }));
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** Lets the write finish; its status. */
+        int release() throws Exception {
+            finish.countDown();
+            return answer.get(5, TimeUnit.SECONDS).getStatus();
+        }
     }
 
     private MockHttpServletResponse run(String method, String uri, Runnable handler) {
