@@ -7,6 +7,7 @@ import io.inkwell.api.post.PostPublishedEvent;
 import io.inkwell.api.post.PostRetaggedEvent;
 import io.inkwell.api.post.PostUnpublishedEvent;
 import io.inkwell.query.post.PostState;
+import io.inkwell.query.projection.DeferredWrites;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PostSearchProjection.NAME)
-class PostSearchProjection {
+class PostSearchProjection implements DeferredWrites {
 
     static final String NAME = "post-search";
     static final Set<Class<?>> EVENTS = Set.of(PostCreatedEvent.class, PostEditedEvent.class, PostRetaggedEvent.class,
@@ -40,6 +41,15 @@ class PostSearchProjection {
     PostSearchProjection(PostWrites writes, EventStore events) {
         this.writes = writes;
         this.events = events;
+    }
+
+    /**
+     * Never: documents go to Elasticsearch at the batch's commit, and a call writes nothing to PostgreSQL, so
+     * a savepoint around it (two round trips per event, a fifth of a rebuild's time) would guard nothing.
+     */
+    @Override
+    public boolean writesInHandlerCall() {
+        return false;
     }
 
     @EventHandler
