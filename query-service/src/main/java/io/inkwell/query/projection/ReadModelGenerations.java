@@ -76,6 +76,11 @@ class ReadModelGenerations {
         return Optional.of(next);
     }
 
+    /** The read model's record, locked until the caller's transaction ends. */
+    Optional<Record> lock(String name) {
+        return find(name, true);
+    }
+
     /** Asks the instance running the rebuild to cancel it; false when none is recorded. */
     boolean requestCancel(String name) {
         return jdbc.sql("UPDATE query.read_model SET cancel_requested = TRUE WHERE name = ? AND rebuilding_generation IS NOT NULL")

@@ -2,6 +2,7 @@ package io.inkwell.query.projection;
 
 import io.inkwell.query.projection.RebuildProcessors.RebuildProcessor;
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,10 +73,10 @@ final class RebuildRun implements Runnable {
         return Optional.ofNullable(processor).map(RebuildProcessor::processor);
     }
 
-    /** Asks the rebuild to end without a switch and waits a while for it. */
+    /** Asks the rebuild to end without a switch and waits a while for it; true once it has ended so. */
     boolean cancel(Duration wait) throws InterruptedException {
         cancelled = true;
-        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS) && !switched;
     }
 
     /** Stops the rebuild's processor for the service to stop; its tokens stay and it resumes at the next start. */
@@ -150,8 +151,9 @@ final class RebuildRun implements Runnable {
                 reported = pause(reported);
             }
             processor.stop();
-            parts.rebuildSwitch().switchTo(model, next, retired);
-            switched = true;
+            switchBefore(deadline);
+        } catch (RebuildSwitch.CancelledException cancelledAtTheSwitch) {
+            throw new Interrupted(false);
         } finally {
             if (restart) {
                 live.get().start();
@@ -164,6 +166,34 @@ final class RebuildRun implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Could not drop the retired generation {} of {}; it can be dropped by hand", retired.number(), name, e);
         }
+    }
+
+    /** Switches, trying again while a reader's lock on the live tables keeps the switch from its renames. */
+    private void switchBefore(Instant deadline) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                parts.rebuildSwitch().switchTo(model, next, retired);
+                switched = true;
+                return;
+            } catch (RuntimeException e) {
+                if (!waitedForLock(e) || clock.instant().isAfter(deadline)) {
+                    throw e;
+                }
+                log.info("The switch of {} to generation {} waited for a lock that a reader holds (attempt {}); trying again",
+                        model.name(), next.number(), attempt);
+                pause(Instant.now());
+            }
+        }
+    }
+
+    /** Whether PostgreSQL gave up waiting for a lock ({@code lock_timeout}, SQLState 55P03). */
+    static boolean waitedForLock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits a tick, logs progress now and then, and ends the wait early when cancelled or stopping. */

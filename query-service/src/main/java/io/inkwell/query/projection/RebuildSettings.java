@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick          how often a rebuild checks its progress, a cancellation and whether it has caught up
  * @param reportEvery   how often it logs its progress
  * @param rateWindow    the span over which events per second (and so the ETA) are measured
- * @param switchTimeout how long the live processor may stay stopped while the rebuild reaches the head
+ * @param switchTimeout how long the live processor may stay stopped while the rebuild reaches the head and switches
+ * @param switchLockWait how long one attempt at the switch waits for a lock on the live tables, which a reader's
+ *                      transaction may hold; readers that come meanwhile queue behind the switch, so this is how
+ *                      long a switch can hold them up before it lets them through and tries again
  * @param adoptEvery    how often an instance looks for a rebuild that nobody runs (its instance stopped) or a
  *                      read model whose definition is outdated
  */
 @ConfigurationProperties("inkwell.projections.rebuild")
 record RebuildSettings(@DefaultValue("10000") int batchSize, @DefaultValue("1s") Duration tick,
                        @DefaultValue("5s") Duration reportEvery, @DefaultValue("30s") Duration rateWindow,
-                       @DefaultValue("2m") Duration switchTimeout, @DefaultValue("1m") Duration adoptEvery) {
+                       @DefaultValue("2m") Duration switchTimeout, @DefaultValue("500ms") Duration switchLockWait,
+                       @DefaultValue("1m") Duration adoptEvery) {
 }

@@ -1,6 +1,8 @@
 package io.inkwell.query.projection;
 
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
+import java.time.Duration;
+import java.util.Optional;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tokens and letters are moved by renaming their rows: the token store has no API to hand a token from one
  * processor to another. The live processor's rows are replaced, not merged: the rebuild has the same segments
  * and has reached at least the live processor's position in each.
+ * <p>
+ * The switch holds the read model's row in {@code query.read_model} from its start, so that a cancel and a switch
+ * never both happen: a cancel requested before it is honoured by it, one requested during it waits and finds no
+ * rebuild left. Its locks on live tables are waited for only briefly ({@link RebuildSettings#switchLockWait()}):
+ * while a rename waits for a reader's lock, every reader after it waits too.
  */
 @Component
 class RebuildSwitch {
@@ -26,10 +33,19 @@ class RebuildSwitch {
     private final TokenSchema tokens;
     private final DeadLetterSchema letters;
     private final ApplicationEventPublisher events;
+    private final Duration lockWait;
+
+    /** The switch found a cancel requested; nothing was switched. */
+    static final class CancelledException extends RuntimeException {
+        CancelledException(String name) {
+            super("The rebuild of " + name + " was cancelled before its switch", null, false, false);
+        }
+    }
 
     RebuildSwitch(JdbcClient jdbc, TransactionTemplate transaction, ReadModelGenerations generations, TokenSchema tokens,
-                  DeadLetterSchema letters, ApplicationEventPublisher events) {
+                  DeadLetterSchema letters, ApplicationEventPublisher events, RebuildSettings settings) {
         this.events = events;
+        this.lockWait = settings.switchLockWait();
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.generations = generations;
@@ -41,6 +57,11 @@ class RebuildSwitch {
         String live = model.name();
         String rebuild = RebuildProcessors.nameOf(live);
         transaction.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL lock_timeout = '" + Math.max(1, lockWait.toMillis()) + "ms'").update();
+            ReadModelGenerations.Record record = generations.lock(live).orElseThrow();
+            if (record.cancelRequested() || !record.rebuilding().equals(Optional.of(next))) {
+                throw new CancelledException(live);
+            }
             jdbc.sql("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?")
                     .param(live).update();
             int moved = jdbc.sql("UPDATE " + tokens.tokenTable() + " SET " + tokens.processorNameColumn() + " = ?, "

@@ -30,6 +30,9 @@ class EventCounts implements RebuildableReadModel {
     /** Makes the next switch fail, as a broken migration of a real read model would. */
     static volatile boolean refuseNextSwitch;
 
+    /** Runs inside the switch's transaction before its renames, so that a test can hold a switch half-way. */
+    static volatile Runnable duringSwitch = () -> { };
+
     private final JdbcClient jdbc;
 
     EventCounts(JdbcClient jdbc) {
@@ -63,6 +66,7 @@ class EventCounts implements RebuildableReadModel {
             refuseNextSwitch = false;
             throw new IllegalStateException("switch refused by the test");
         }
+        duringSwitch.run();
         jdbc.sql("ALTER TABLE " + TABLE + " RENAME TO " + tableOf(retired)).update();
         jdbc.sql("ALTER TABLE query." + tableOf(generation) + " RENAME TO test_event_count").update();
     }

@@ -2,6 +2,7 @@ package io.inkwell.query.projection;
 
 import static io.inkwell.testing.Callers.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,11 +14,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.inkwell.query.History;
 import io.inkwell.query.QueryServiceContext;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -25,6 +32,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,10 +61,23 @@ class ProjectionRebuildIT {
     @Autowired
     Rebuilds rebuilds;
 
+    @Autowired
+    RebuildSwitch rebuildSwitch;
+
+    @Autowired
+    ReadModelGenerations generations;
+
+    @Autowired
+    EventCounts eventCounts;
+
+    @Autowired
+    DataSource dataSource;
+
     @AfterEach
     void noRebuildLeftRunning() throws Exception {
         EventCounts.rebuildDelayPerEvent = Duration.ZERO;
         EventCounts.refuseNextSwitch = false;
+        EventCounts.duringSwitch = () -> { };
         mvc.perform(delete(PROJECTION + "/rebuild").with(newIdentity("admin")));
         await().atMost(Duration.ofSeconds(60)).until(() -> rebuildingGeneration() == null);
         live().start();
@@ -243,6 +264,98 @@ class ProjectionRebuildIT {
         assertThat(counts(expected.keySet())).isEqualTo(expected);
     }
 
+    @Test
+    void aCancelThatComesDuringTheSwitchFindsNoRebuildAndTheNewGenerationIsLive() throws Exception {
+        Map<String, Integer> expected = writeAggregates(5, 2);
+        await().untilAsserted(() -> assertThat(counts(expected.keySet())).isEqualTo(expected));
+        int generation = liveGeneration();
+        CountDownLatch switching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EventCounts.duringSwitch = () -> {
+            switching.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        mvc.perform(post(PROJECTION + "/rebuild").with(newIdentity("admin"))).andExpect(status().isAccepted());
+        assertThat(switching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Integer> cancel = CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(delete(PROJECTION + "/rebuild").with(newIdentity("admin"))).andReturn().getResponse().getStatus();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // The cancel waits for the switch's lock on the read model's row.
+        await().until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'UPDATE query.read_model SET cancel_requested%'")
+                .query(Long.class).single() == 1);
+        release.countDown();
+
+        assertThat(cancel.get(60, TimeUnit.SECONDS)).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuildingGeneration() == null);
+        assertThat(liveGeneration()).isEqualTo(generation + 1);
+        assertThat(counts(expected.keySet())).isEqualTo(expected);
+    }
+
+    @Test
+    void aCancelRequestedBeforeTheSwitchIsHonouredByIt() {
+        int generation = liveGeneration();
+        long liveTokens = tokens(EventCounts.NAME);
+        RebuildableReadModel.Generation live = generations.of(EventCounts.NAME, 1).live();
+        // As an instance about to switch finds it: the cancel came after its last look.
+        RebuildableReadModel.Generation next = generations.claimRebuild(EventCounts.NAME, 1, false).orElseThrow();
+        try {
+            assertThat(generations.requestCancel(EventCounts.NAME)).isTrue();
+            AtomicBoolean renamed = new AtomicBoolean();
+            EventCounts.duringSwitch = () -> renamed.set(true);
+
+            assertThatThrownBy(() -> rebuildSwitch.switchTo(eventCounts, next, live))
+                    .isInstanceOf(RebuildSwitch.CancelledException.class);
+
+            assertThat(renamed).isFalse();
+            assertThat(liveGeneration()).isEqualTo(generation);
+            assertThat(tokens(EventCounts.NAME)).isEqualTo(liveTokens);
+        } finally {
+            generations.recordEnded(EventCounts.NAME, Optional.empty());
+        }
+    }
+
+    @Test
+    void aReaderHoldingTheLiveTableDelaysTheSwitchWithoutHoldingUpOtherReaders() throws Exception {
+        Map<String, Integer> expected = writeAggregates(5, 2);
+        await().untilAsserted(() -> assertThat(counts(expected.keySet())).isEqualTo(expected));
+        int generation = liveGeneration();
+        try (Connection reader = dataSource.getConnection(); Connection others = dataSource.getConnection()) {
+            // A long read of the live table: its lock keeps the switch from renaming the table.
+            reader.setAutoCommit(false);
+            try (Statement read = reader.createStatement()) {
+                read.executeQuery("SELECT count(*) FROM " + EventCounts.TABLE).close();
+            }
+            mvc.perform(post(PROJECTION + "/rebuild").with(newIdentity("admin"))).andExpect(status().isAccepted());
+            // The switch tries its rename, and waits for the long read's lock.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE%'")
+                    .query(Long.class).single() > 0);
+
+            // Readers that come while the switch waits are answered: a rename left waiting for the lock would queue
+            // them until the long read ends.
+            try (Statement read = others.createStatement()) {
+                read.execute("SET statement_timeout = '10s'");
+                for (int i = 0; i < 5; i++) {
+                    read.executeQuery("SELECT count(*) FROM " + EventCounts.TABLE).close();
+                }
+            }
+            assertThat(liveGeneration()).isEqualTo(generation);
+            reader.commit();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> liveGeneration() == generation + 1 && rebuildingGeneration() == null);
+        assertThat(counts(expected.keySet())).isEqualTo(expected);
+    }
+
     record Marker(String id) {
     }
 
@@ -274,6 +387,10 @@ class ProjectionRebuildIT {
         jdbc.sql("SELECT aggregate_id, events FROM " + EventCounts.TABLE + " WHERE aggregate_id IN (:ids)")
                 .param("ids", ids).query((row, n) -> counts.put(row.getString(1), row.getInt(2))).list();
         return counts;
+    }
+
+    private long tokens(String processor) {
+        return jdbc.sql("SELECT count(*) FROM query.token_entry WHERE processor_name = ?").param(processor).query(Long.class).single();
     }
 
     private int liveGeneration() {
