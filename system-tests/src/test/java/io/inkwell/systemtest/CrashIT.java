@@ -144,14 +144,7 @@ class CrashIT {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         await("the search index equals the fold of the events").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    List<ReadSide.IndexedPost> documents = ReadSide.index(elasticsearch.uri());
-                    assertThat(ReadSide.occurrences(documents)).as("documents per post")
-                            .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1))
-                            .containsOnlyKeys(events.posts().keySet());
-                    assertThat(documents).allSatisfy(d -> {
-                        assertThat(d.version()).as("version of " + d.id()).isEqualTo(events.posts().get(d.id()).version());
-                        assertThat(d.status().equals("published")).as("published " + d.id()).isEqualTo(published.containsKey(d.id()));
-                    });
+                    ReadSide.assertIndexHolds(elasticsearch.uri(), events.posts());
                     assertThat(ReadSide.searchable(query::uri)).as("what search finds")
                             .containsExactlyInAnyOrderElementsOf(published.keySet());
                 });

@@ -1,5 +1,7 @@
 package io.inkwell.systemtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.inkwell.systemtest.EventStoreFold.PostState;
 import io.inkwell.systemtest.EventStoreFold.UserState;
 import java.io.IOException;
@@ -84,6 +86,22 @@ final class ReadSide {
                 return ids;
             }
         }
+    }
+
+    /**
+     * Asserts that the index behind the alias holds each post of the fold once, at the fold's version, published
+     * exactly when the fold's post is.
+     */
+    static void assertIndexHolds(String elasticsearch, Map<String, PostState> posts) throws IOException, InterruptedException {
+        List<IndexedPost> documents = index(elasticsearch);
+        assertThat(occurrences(documents)).as("documents per post")
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1))
+                .containsOnlyKeys(posts.keySet());
+        assertThat(documents).allSatisfy(d -> {
+            assertThat(d.version()).as("version of " + d.id()).isEqualTo(posts.get(d.id()).version());
+            assertThat(d.status().equals("published")).as("published " + d.id())
+                    .isEqualTo(posts.get(d.id()).status().equals("PUBLISHED"));
+        });
     }
 
     /** How many times each id occurs. */

@@ -26,14 +26,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Two of each service, as real processes on one PostgreSQL: the query-services share the processors' segments
  * and one takes over all of them within 10 s of the other's SIGKILL, with the read models equal to the events;
- * the command-services take racing writes to one post and lose none. Figures go to {@code target/scale/report.txt}.
+ * the command-services take racing writes to one post and lose none; rebuilds started on one instance switch
+ * under the other's live processors without a failed read or a lost event. They run in that order, the SIGKILL
+ * last. Figures go to {@code target/scale/report.txt}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleIT {
 
     private static final Path ROOT = Path.of(System.getProperty("inkwell.root", "..")).toAbsolutePath().normalize();
@@ -91,17 +97,12 @@ class ScaleIT {
     }
 
     @Test
+    @Order(3)
     void twoQueryServicesShareTheSegmentsAndTheSurvivorOfASigkillTakesThemAllWithinTenSeconds() throws Exception {
-        await("both query-services hold segments of every processor").atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(owners()).as("owners' pids by processor")
-                        .containsOnlyKeys(PROCESSORS)
-                        .allSatisfy((processor, pids) -> assertThat(pids).as(processor)
-                                .containsExactlyInAnyOrder(queryA.pid(), queryB.pid())));
+        awaitBothHoldSegments();
 
         // A segment is split by the instance that holds it; the other one says who does.
-        String admin = TestIssuer.get().token(claims -> claims.subject("scale-admin")
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))), "admin");
+        String admin = adminToken();
         int held = segmentOf("users", queryB.pid());
         Http.Answer elsewhere = Http.post(queryA.uri("/api/v1/admin/projections/users/segments/" + held + "/split"), admin, null);
         assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(409);
@@ -111,39 +112,19 @@ class ScaleIT {
         assertThat(split.body().path("segments").size()).isEqualTo(3);
 
         String token = token("scale-writer");
-        String author = register(commandA, token, "scale-writer");
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Integer> answers = new CopyOnWriteArrayList<>();
-        AtomicInteger written = new AtomicInteger();
-        Thread writer = Thread.ofVirtual().start(() -> {
-            for (int i = 0; writing.get(); i++) {
-                ServiceJvm command = i % 2 == 0 ? commandA : commandB;
-                try {
-                    Http.Answer created = Http.post(command.uri("/api/v1/posts"), token,
-                            Map.of("title", "Scaled " + i, "content", "by " + author, "tags", List.of("scale", "n" + i % 5)));
-                    answers.add(created.status());
-                    String id = created.body().path("id").asString();
-                    answers.add(Http.post(command.uri("/api/v1/posts/" + id + "/publish"), token, null).status());
-                    answers.add(Http.put(command.uri("/api/v1/posts/" + id), token, Map.of("content", "edited " + i)).status());
-                    written.incrementAndGet();
-                } catch (Exception e) {
-                    answers.add(-1);
-                }
-            }
-        });
-        await().atMost(Duration.ofMinutes(1)).until(() -> written.get() >= 20);
+        PostWriter writer = new PostWriter(token, register(commandA, token, "scale-writer"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> writer.written() >= 20);
 
         queryA.kill();
         Instant killed = Instant.now();
-        int writtenAtKill = written.get();
+        int writtenAtKill = writer.written();
         await("query-service-b holds every segment").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(owners()).allSatisfy((processor, pids) ->
                         assertThat(pids).as(processor).containsExactly(queryB.pid())));
         long takeover = Duration.between(killed, Instant.now()).toMillis();
-        await().atMost(Duration.ofMinutes(1)).until(() -> written.get() >= writtenAtKill + 20);
-        writing.set(false);
-        writer.join();
-        assertThat(answers).as("answers to the writer").containsOnly(200, 201);
+        await().atMost(Duration.ofMinutes(1)).until(() -> writer.written() >= writtenAtKill + 20);
+        writer.close();
+        assertThat(writer.answers).as("answers to the writer").containsOnly(200, 201);
 
         EventStoreFold events;
         try (Connection c = postgres.connect()) {
@@ -157,10 +138,11 @@ class ScaleIT {
                     }
                 });
         report.line("query-service-a SIGKILL: query-service-b held all %d segments %d ms later; %d posts written, %d after the kill"
-                .formatted(segmentCount(), takeover, written.get(), written.get() - writtenAtKill));
+                .formatted(segmentCount(), takeover, writer.written(), writer.written() - writtenAtKill));
     }
 
     @Test
+    @Order(2)
     void twoCommandServicesLoseNoUpdateUnderRacingWrites() throws Exception {
         String token = token("scale-racer");
         register(commandA, token, "scale-racer");
@@ -215,6 +197,139 @@ class ScaleIT {
             assertThat(rs.getLong(1)).as("events of the post: its creation and every write answered 200").isEqualTo(succeeded + 1);
             assertThat(rs.getLong(2)).as("sequence without gaps").isEqualTo(succeeded);
         }
+    }
+
+    @Test
+    @Order(1)
+    void rebuildsOnOneInstanceSwitchUnderTheOtherInstancesLiveProcessorsWithoutLosingAnEventOrAnAnswer() throws Exception {
+        awaitBothHoldSegments();
+        String admin = adminToken();
+        String token = token("scale-rebuilder");
+        PostWriter writer = new PostWriter(token, register(commandA, token, "scale-rebuilder"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> writer.written() >= 10);
+        List<String> known = List.copyOf(writer.ids.subList(0, 10));
+        await("the first posts are readable on both instances").atMost(Duration.ofMinutes(1)).until(() ->
+                readable(queryA, known, token) && readable(queryB, known, token));
+
+        // Readers on both instances, from before the rebuilds to after the switches.
+        AtomicBoolean reading = new AtomicBoolean(true);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            for (int i = 0; reading.get(); i++) {
+                ServiceJvm query = i % 2 == 0 ? queryA : queryB;
+                String id = known.get(i % known.size());
+                try {
+                    Http.Answer post = Http.get(query.uri("/api/v1/posts/" + id), token);
+                    Http.Answer found = Http.get(query.uri("/api/v1/search/posts?q=Rebuilt&limit=1"), token);
+                    if (post.status() != 200 || found.status() != 200
+                            || found.body().path("meta").path("total").asLong() < known.size()) {
+                        failures.add(query.name() + ": post " + post.status() + ", search " + found.status() + " " + found.body());
+                    }
+                    reads.incrementAndGet();
+                } catch (Exception e) {
+                    failures.add(query.name() + ": " + e);
+                }
+            }
+        });
+
+        Map<String, Integer> before = Map.of("posts", generation("posts", admin), "post-search", generation("post-search", admin));
+        // Each rebuild runs on the instance that accepted it; the other instance's live processor runs until the switch.
+        Http.Answer posts = Http.post(queryB.uri("/api/v1/admin/projections/posts/rebuild"), admin, null);
+        Http.Answer search = Http.post(queryA.uri("/api/v1/admin/projections/post-search/rebuild"), admin, null);
+        assertThat(posts.status()).as(posts.body().toString()).isEqualTo(202);
+        assertThat(search.status()).as(search.body().toString()).isEqualTo(202);
+        await("both rebuilds switched").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
+                generation("posts", admin) > before.get("posts") && generation("post-search", admin) > before.get("post-search"));
+        int writtenAtSwitch = writer.written();
+        await().atMost(Duration.ofMinutes(1)).until(() -> writer.written() >= writtenAtSwitch + 10);
+        writer.close();
+        reading.set(false);
+        reader.join();
+
+        assertThat(writer.answers).as("answers to the writer").containsOnly(200, 201);
+        assertThat(failures).as("reads that failed or missed a post, of " + reads.get()).isEmpty();
+        EventStoreFold events;
+        try (Connection c = postgres.connect()) {
+            events = EventStoreFold.read(c);
+        }
+        await("read models and index equal the fold of the events").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    try (Connection c = postgres.connect()) {
+                        assertThat(ReadSide.posts(c)).isEqualTo(events.posts());
+                    }
+                    ReadSide.assertIndexHolds(TestElasticsearch.get().uri(), events.posts());
+                });
+        report.line("rebuilds of posts (on query-service-b) and post-search (on query-service-a) while both served: %d reads, 0 failed; %d posts written, %d after the switches"
+                .formatted(reads.get(), writer.written(), writer.written() - writtenAtSwitch));
+    }
+
+    /** Writes posts through both command-services, each created, published and edited, until closed. */
+    private static final class PostWriter implements AutoCloseable {
+
+        final List<Integer> answers = new CopyOnWriteArrayList<>();
+        final List<String> ids = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean writing = new AtomicBoolean(true);
+        private final Thread thread;
+
+        PostWriter(String token, String author) {
+            thread = Thread.ofVirtual().start(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    ServiceJvm command = i % 2 == 0 ? commandA : commandB;
+                    try {
+                        Http.Answer created = Http.post(command.uri("/api/v1/posts"), token, Map.of("title", "Rebuilt " + i,
+                                "content", "by " + author, "tags", List.of("scale", "n" + i % 5)));
+                        answers.add(created.status());
+                        String id = created.body().path("id").asString();
+                        answers.add(Http.post(command.uri("/api/v1/posts/" + id + "/publish"), token, null).status());
+                        answers.add(Http.put(command.uri("/api/v1/posts/" + id), token, Map.of("content", "edited " + i)).status());
+                        ids.add(id);
+                    } catch (Exception e) {
+                        answers.add(-1);
+                    }
+                }
+            });
+        }
+
+        int written() {
+            return ids.size();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            writing.set(false);
+            thread.join();
+        }
+    }
+
+    private static void awaitBothHoldSegments() {
+        await("both query-services hold segments of every processor").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(owners()).as("owners' pids by processor")
+                        .containsOnlyKeys(PROCESSORS)
+                        .allSatisfy((processor, pids) -> assertThat(pids).as(processor)
+                                .containsExactlyInAnyOrder(queryA.pid(), queryB.pid())));
+    }
+
+    private static boolean readable(ServiceJvm query, List<String> ids, String token) throws Exception {
+        for (String id : ids) {
+            if (Http.get(query.uri("/api/v1/posts/" + id), token).status() != 200) {
+                return false;
+            }
+        }
+        Http.Answer found = Http.get(query.uri("/api/v1/search/posts?q=Rebuilt&limit=1"), token);
+        return found.status() == 200 && found.body().path("meta").path("total").asLong() >= ids.size();
+    }
+
+    private static int generation(String projection, String admin) throws Exception {
+        Http.Answer answer = Http.get(queryA.uri("/api/v1/admin/projections/" + projection), admin);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer.body().hasNonNull("rebuild") ? -1 : answer.body().path("generation").path("number").asInt();
+    }
+
+    private static String adminToken() {
+        return TestIssuer.get().token(claims -> claims.subject("scale-admin")
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))), "admin");
     }
 
     /** The pids of the instances holding each processor's segments, from Axon's claims ({@code pid@host}). */
