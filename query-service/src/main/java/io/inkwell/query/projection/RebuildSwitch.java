@@ -1,8 +1,11 @@
 package io.inkwell.query.projection;
 
 import io.inkwell.query.projection.RebuildableReadModel.Generation;
+import io.inkwell.support.axon.TokenOwner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The switch holds the read model's row in {@code query.read_model} from its start, so that a cancel and a switch
  * never both happen: a cancel requested before it is honoured by it, one requested during it waits and finds no
- * rebuild left. Its locks on live tables are waited for only briefly ({@link RebuildSettings#switchLockWait()}):
- * while a rename waits for a reader's lock, every reader after it waits too.
+ * rebuild left. Each lock it needs is waited for only briefly ({@link RebuildSettings#switchLockWait()}): while a
+ * rename waits for a reader's lock, every reader after it waits too.
  */
 @Component
 class RebuildSwitch {
@@ -64,9 +67,14 @@ class RebuildSwitch {
             }
             jdbc.sql("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?")
                     .param(live).update();
+            // Claimed in this instance's name, not left unowned: Axon lets a processor store its token over an
+            // unowned row, and another instance's batch in flight (its documents written to the retired index)
+            // would store its position over the rebuild's. Claimed, its store fails and its batch rolls back;
+            // this instance's live processor takes its share at once, the others' claims time out for them.
             int moved = jdbc.sql("UPDATE " + tokens.tokenTable() + " SET " + tokens.processorNameColumn() + " = ?, "
-                            + tokens.ownerColumn() + " = NULL WHERE " + tokens.processorNameColumn() + " = ?")
-                    .params(live, rebuild).update();
+                            + tokens.ownerColumn() + " = ?, " + tokens.timestampColumn() + " = ? WHERE "
+                            + tokens.processorNameColumn() + " = ?")
+                    .params(live, TokenOwner.THIS_INSTANCE, DateTimeUtils.formatInstant(Instant.now()), rebuild).update();
             if (moved == 0) {
                 throw new IllegalStateException("The rebuild of " + live + " has no tokens to hand over");
             }

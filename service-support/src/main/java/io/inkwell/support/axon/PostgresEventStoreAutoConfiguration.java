@@ -98,7 +98,7 @@ public class PostgresEventStoreAutoConfiguration {
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
                           @Value("${inkwell.axon.token-claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
-                .claimTimeout(claimTimeout).build();
+                .claimTimeout(claimTimeout).nodeId(TokenOwner.THIS_INSTANCE).build();
     }
 
     @Bean
