@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,6 +56,8 @@ class ScaleIT {
     private static ServiceJvm queryA;
     private static ServiceJvm queryB;
     private static final Report report = new Report(WORK.resolve("report.txt"));
+    // Writers and readers a test started, stopped after it whatever its outcome, so that none runs into the next.
+    private static final List<AutoCloseable> load = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTwoOfEach() throws Exception {
@@ -84,6 +87,14 @@ class ScaleIT {
         for (ServiceJvm service : List.of(commandB, queryA, queryB)) {
             service.awaitReady(START);
         }
+    }
+
+    @AfterEach
+    void stopLoad() throws Exception {
+        for (AutoCloseable each : load) {
+            each.close();
+        }
+        load.clear();
     }
 
     @AfterAll
@@ -232,6 +243,10 @@ class ScaleIT {
                 }
             }
         });
+        load.add(() -> {
+            reading.set(false);
+            reader.join();
+        });
 
         Map<String, Integer> before = Map.of("posts", generation("posts", admin), "post-search", generation("post-search", admin));
         // Each rebuild runs on the instance that accepted it; the other instance's live processor runs until the switch.
@@ -248,6 +263,7 @@ class ScaleIT {
         reader.join();
 
         assertThat(writer.answers).as("answers to the writer").containsOnly(200, 201);
+        assertThat(reads.get()).as("reads while the rebuilds ran").isPositive();
         assertThat(failures).as("reads that failed or missed a post, of " + reads.get()).isEmpty();
         EventStoreFold events;
         try (Connection c = postgres.connect()) {
@@ -273,6 +289,7 @@ class ScaleIT {
         private final Thread thread;
 
         PostWriter(String token, String author) {
+            load.add(this);
             thread = Thread.ofVirtual().start(() -> {
                 for (int i = 0; writing.get(); i++) {
                     ServiceJvm command = i % 2 == 0 ? commandA : commandB;

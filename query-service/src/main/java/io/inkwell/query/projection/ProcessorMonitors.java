@@ -56,8 +56,15 @@ class ProcessorMonitors implements ConfigurerModule {
         configurer.configureMessageMonitor(EventProcessor.class, (configuration, type, name) -> monitor(name));
     }
 
+    /** The monitors of one event processor. */
+    static final class ProcessorMonitor extends MultiMessageMonitor<Message<?>> {
+        ProcessorMonitor(List<MessageMonitor<? super Message<?>>> monitors) {
+            super(monitors);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    MessageMonitor<Message<?>> monitor(String processor) {
+    ProcessorMonitor monitor(String processor) {
         Function<Message<?>, Iterable<Tag>> byPayload =
                 message -> Tags.of("processorName", processor, "payloadType", message.getPayloadType().getSimpleName());
         Function<Message<?>, Iterable<Tag>> byProcessor = message -> Tags.of("processorName", processor);
@@ -66,6 +73,6 @@ class ProcessorMonitors implements ConfigurerModule {
                 EventProcessorLatencyMonitor.builder().meterNamePrefix(PREFIX).meterRegistry(registry).tagsBuilder(byProcessor).build(),
                 CapacityMonitor.buildMonitor(PREFIX, registry, capacityWindow.toMillis(), TimeUnit.MILLISECONDS, clock, byPayload),
                 MessageCountingMonitor.buildMonitor(PREFIX, registry, byPayload));
-        return new MultiMessageMonitor<>(monitors);
+        return new ProcessorMonitor(monitors);
     }
 }

@@ -46,6 +46,7 @@ final class RebuildRun implements Runnable {
     private volatile boolean cancelled;
     private volatile boolean stopping;
     private volatile boolean switched;
+    private volatile boolean endedCancelled;
     private volatile RebuildProcessor processor;
 
     RebuildRun(RebuildableReadModel model, Generation next, Generation retired, boolean resumed, RebuildParts parts) {
@@ -73,10 +74,10 @@ final class RebuildRun implements Runnable {
         return Optional.ofNullable(processor).map(RebuildProcessor::processor);
     }
 
-    /** Asks the rebuild to end without a switch and waits a while for it; true once it has ended so. */
+    /** Asks the rebuild to end without a switch and waits a while for it; true once it has ended cancelled. */
     boolean cancel(Duration wait) throws InterruptedException {
         cancelled = true;
-        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS) && !switched;
+        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS) && endedCancelled;
     }
 
     /** Stops the rebuild's processor for the service to stop; its tokens stay and it resumes at the next start. */
@@ -116,6 +117,7 @@ final class RebuildRun implements Runnable {
             } else {
                 log.warn("Rebuild of {} into generation {} cancelled; generation {} stays live", name, next.number(), retired.number());
                 end(Optional.empty());
+                endedCancelled = true;
             }
         } catch (Exception | LinkageError e) {
             if (switched) {
@@ -186,10 +188,13 @@ final class RebuildRun implements Runnable {
         }
     }
 
-    /** Whether PostgreSQL gave up waiting for a lock ({@code lock_timeout}, SQLState 55P03). */
+    /**
+     * Whether PostgreSQL gave up waiting for a lock: {@code lock_timeout} (55P03), or a deadlock it broke (40P01),
+     * as with another instance's batch holding a live table while it waits for a token row the switch holds.
+     */
     static boolean waitedForLock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }

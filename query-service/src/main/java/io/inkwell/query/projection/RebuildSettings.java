@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportEvery   how often it logs its progress
  * @param rateWindow    the span over which events per second (and so the ETA) are measured
  * @param switchTimeout how long the live processor may stay stopped while the rebuild reaches the head and switches
- * @param switchLockWait how long one attempt at the switch waits for a lock on the live tables, which a reader's
- *                      transaction may hold; readers that come meanwhile queue behind the switch, so this is how
- *                      long a switch can hold them up before it lets them through and tries again
+ * @param switchLockWait how long the switch waits for each lock it needs (a live table that a reader's transaction
+ *                      holds, say) before it gives up, lets the readers queued behind it through and tries again;
+ *                      a switch renaming three tables may so hold readers of the first up to three times this
  * @param adoptEvery    how often an instance looks for a rebuild that nobody runs (its instance stopped) or a
  *                      read model whose definition is outdated
  */

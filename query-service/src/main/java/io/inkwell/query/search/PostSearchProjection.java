@@ -45,7 +45,9 @@ class PostSearchProjection implements DeferredWrites {
 
     /**
      * Never: documents go to Elasticsearch at the batch's commit, and a call writes nothing to PostgreSQL, so
-     * a savepoint around it (two round trips per event, a fifth of a rebuild's time) would guard nothing.
+     * a savepoint around it (two round trips per event, a fifth of a rebuild's time) would guard nothing. So a
+     * failing event is dead-lettered at once, without the in-place retries of {@code IsolatedEventHandlers}
+     * (a fold fails alike every time), and a failed read of a post's history fails the batch, which is retried.
      */
     @Override
     public boolean writesInHandlerCall() {
