@@ -1,6 +1,6 @@
 package io.inkwell.query.projection;
 
-import java.lang.management.ManagementFactory;
+import io.inkwell.support.axon.TokenOwner;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +34,8 @@ public class SegmentShares implements MaxSegmentProvider, SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final Duration aliveFor;
-    // Axon's JdbcTokenStore names its owner the same way, so a row here and a claim there name the same process.
-    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
+    // The token store's owner name, so that a row here and a claim there name the same process.
+    private final String instanceId = TokenOwner.THIS_INSTANCE;
     private final Map<String, Integer> shares = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService beats;
 
